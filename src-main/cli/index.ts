@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util'
+import { serve } from '../bridge/serve'
+import { version } from '../../package.json'
+import { CliError, openClient, type Client } from './client'
+import { emptyTrashCommand, importCommand, listCommand, projectsCommand, tagCommand, trashCommand } from './library-commands'
+
+const HELP = `gan-studio ${version} — offline image-to-image studio
+
+Usage: gan-studio <command> [options]
+
+Commands:
+  library import <file|folder>... [--project NAME]   copy photos into the library (originals untouched)
+  library list [--query TEXT] [--tag TAG] [--trash] [--limit N]
+  library tag <id>... [--add TAG]... [--remove TAG]...
+  library trash <id>...          move images to the trash
+  library restore <id>...        bring them back
+  library empty-trash            delete trashed images for good
+  library projects               list projects
+  info                           version, library folder, compute backends
+  serve [--port N]               serve the studio to a browser on 127.0.0.1 (prints the URL with its token)
+
+Options:
+  --library DIR   the library folder (default: $GAN_STUDIO_HOME, else the app's own library)
+  -h, --help      this text
+  -v, --version   the version`
+
+const options = {
+  library: { type: 'string' },
+  project: { type: 'string' },
+  query: { type: 'string' },
+  tag: { type: 'string' },
+  add: { type: 'string', multiple: true, default: [] as string[] },
+  remove: { type: 'string', multiple: true, default: [] as string[] },
+  trash: { type: 'boolean', default: false },
+  limit: { type: 'string', default: '200' },
+  port: { type: 'string', default: '0' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false }
+} as const
+
+function wholeNumbers(words: string[], what: string): number[] {
+  const numbers = words.map(Number)
+  if (!numbers.length || numbers.some((n) => !Number.isInteger(n) || n < 0)) throw new CliError(`${what}: expected image ids (whole numbers)`)
+  return numbers
+}
+
+async function runLibrary(client: Client, action: string | undefined, args: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+  switch (action) {
+    case 'import': return importCommand(client, args, values.project)
+    case 'list': return listCommand(client, { query: values.query, tag: values.tag, trashed: values.trash, limit: wholeNumbers([values.limit], '--limit')[0]! })
+    case 'tag': return tagCommand(client, wholeNumbers(args, 'library tag'), values.add, values.remove)
+    case 'trash':
+    case 'restore': return trashCommand(client, action, wholeNumbers(args, `library ${action}`))
+    case 'empty-trash': return emptyTrashCommand(client)
+    case 'projects': return projectsCommand(client)
+    default: throw new CliError(`unknown library command "${action ?? ''}"; see gan-studio --help`)
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv)
+  const [command, action, ...rest] = positionals
+  if (values.version) return void console.log(version), 0
+  if (values.help || !command) return void console.log(HELP), 0
+  if (command === 'serve') {
+    await serve({ library: values.library, port: wholeNumbers([values.port], '--port')[0]! })
+    return -1
+  }
+  const client = openClient(values.library)
+  try {
+    if (command === 'library') return await runLibrary(client, action, rest, values)
+    if (command === 'info') {
+      console.log(JSON.stringify(await client.call('settings:system', {}), null, 2))
+      return 0
+    }
+    throw new CliError(`unknown command "${command}"; see gan-studio --help`)
+  } finally {
+    await client.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code
+  },
+  (err: unknown) => {
+    const known = err instanceof CliError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    console.error(`gan-studio: ${known ? (err as Error).message : 'unexpected error'}`)
+    if (!known) console.error(err)
+    process.exitCode = 2
+  }
+)

@@ -1,0 +1,10 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+/** Where the library lives unless the user says otherwise; the same for the app, the bridge and the CLI. */
+export function defaultLibraryRoot(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.GAN_STUDIO_HOME) return env.GAN_STUDIO_HOME
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'GAN Studio', 'library')
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'GAN Studio', 'library')
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'gan-studio', 'library')
+}

@@ -1,0 +1,63 @@
+import { app, BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { createStudio, type Studio } from '../studio'
+import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol'
+import { hardenContents, lockDownSession } from './hardening'
+import { forwardEvents, registerIpc } from './ipc'
+import { electronSqliteBinding } from './native-binding'
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const appRoot = join(import.meta.dirname, '..', '..')
+
+function isOwnUrl(url: string): boolean {
+  return url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
+}
+
+function createWindow(studio: Studio): void {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'GAN Studio',
+    show: false,
+    backgroundColor: '#15171c',
+    webPreferences: {
+      preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  forwardEvents(studio, win.webContents)
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+}
+
+registerAppScheme()
+hardenContents(isOwnUrl)
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+app.whenReady().then(() => {
+  lockDownSession(isOwnUrl)
+  const studio = createStudio({ door: 'electron', nativeBinding: electronSqliteBinding(appRoot) })
+  serveAppScheme(studio, join(appRoot, 'out', 'renderer'))
+  registerIpc(studio, isOwnUrl)
+  createWindow(studio)
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow(studio))
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing) return
+    closing = true
+    event.preventDefault()
+    void studio.close().finally(() => app.quit())
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

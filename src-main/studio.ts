@@ -1,0 +1,86 @@
+import type { EventName, EventOf, StudioHandlers, SystemInfo } from '../src-preload/contract'
+import { defaultLibraryRoot } from './common/paths'
+import { inferenceRuntimeInfo } from './inference/runtime-info'
+import { JobRunner } from './jobs/job-runner'
+import { Library } from './library/library'
+import { trainingBackendInfo } from './training/backend-candidates'
+import { version } from '../package.json'
+
+export interface StudioOptions {
+  libraryRoot?: string
+  /** better-sqlite3's addon built for the running ABI (Electron's), when it is not Node's. */
+  nativeBinding?: string
+  door: SystemInfo['door']
+}
+
+export type StudioListener = <E extends EventName>(event: E, payload: EventOf<E>) => void
+
+export interface Studio {
+  readonly handlers: StudioHandlers
+  readonly library: Library
+  subscribe(listener: StudioListener): () => void
+  close(): Promise<void>
+}
+
+/** The composition root: wires the core's services together behind the contract. */
+export function createStudio(options: StudioOptions): Studio {
+  const library = Library.open({ root: options.libraryRoot ?? defaultLibraryRoot(), nativeBinding: options.nativeBinding })
+  const listeners = new Set<StudioListener>()
+  const emit: StudioListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload)
+  }
+  const jobs = new JobRunner((event, state) => emit(event, state))
+  const changed = <T>(reason: EventOf<'library:changed'>['reason'], value: T): T => {
+    emit('library:changed', { reason })
+    return value
+  }
+
+  const handlers: StudioHandlers = {
+    'library:import': async ({ sources, projectId }) => {
+      const jobId = jobs.start('import', async (ctx) => {
+        const report = await library.importSources(sources, { projectId, signal: ctx.signal, onProgress: ctx.progress })
+        if (report.imported.length || report.duplicates.length) emit('library:changed', { reason: 'import' })
+        return report
+      })
+      return { jobId }
+    },
+    'library:list': async (query) => library.list(query),
+    'library:get': async ({ id }) => library.get(id),
+    'library:trash': async ({ ids }) => changed('trash', { count: library.trash(ids) }),
+    'library:restore': async ({ ids }) => changed('restore', { count: library.restore(ids) }),
+    'library:emptyTrash': async () => changed('emptyTrash', { count: library.emptyTrash() }),
+    'library:setTags': async ({ ids, add, remove }) => changed('tags', { count: library.setTags(ids, add, remove) }),
+    'library:tags': async () => ({ tags: library.tags() }),
+    'library:projects': async () => ({ projects: library.projects() }),
+    'library:createProject': async ({ name }) => changed('projects', library.createProject(name)),
+    'library:renameProject': async ({ id, name }) => changed('projects', library.renameProject(id, name)),
+    'library:deleteProject': async ({ id }) => changed('projects', { count: library.deleteProject(id) }),
+    'library:addToProject': async ({ projectId, ids }) => changed('projects', { count: library.addToProject(projectId, ids) }),
+    'library:removeFromProject': async ({ projectId, ids }) => changed('projects', { count: library.removeFromProject(projectId, ids) }),
+    'library:deepZoom': async ({ id }) => library.deepZoom(id),
+    'jobs:list': async () => ({ jobs: jobs.list() }),
+    'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'settings:get': async () => library.getSettings(),
+    'settings:set': async (patch) => library.setSettings(patch),
+    'settings:system': async () => ({
+      version,
+      libraryPath: library.root,
+      door: options.door,
+      compute: { inference: inferenceRuntimeInfo(), training: trainingBackendInfo() }
+    })
+  }
+
+  return {
+    handlers,
+    library,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async close() {
+      await jobs.cancelAll()
+      listeners.clear()
+      library.close()
+    }
+  }
+}

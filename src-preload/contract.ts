@@ -1,0 +1,183 @@
+/**
+ * The one contract between the renderer and the core: every request it may make, every event it may
+ * hear. Electron IPC, the local bridge and the CLI all speak it; the zod schemas validate what crosses.
+ */
+import { z } from 'zod'
+
+const Id = z.number().int().positive()
+const Ids = z.array(Id).min(1).max(10_000)
+const Name = z.string().trim().min(1).max(200)
+const Tag = z.string().trim().min(1).max(64)
+const NoArgs = z.object({}).strict()
+
+export const Language = z.enum(['en', 'zh-CN'])
+export type Language = z.infer<typeof Language>
+
+export const ImageSummary = z.object({
+  id: Id,
+  sha256: z.string(),
+  name: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  format: z.string(),
+  bytes: z.number().int(),
+  importedAt: z.string(),
+  trashed: z.boolean(),
+  tags: z.array(z.string())
+})
+export type ImageSummary = z.infer<typeof ImageSummary>
+
+export const ImageDetail = ImageSummary.extend({
+  space: z.string(),
+  depth: z.number().int(),
+  hasAlpha: z.boolean(),
+  sourcePath: z.string().nullable(),
+  projectIds: z.array(Id)
+})
+export type ImageDetail = z.infer<typeof ImageDetail>
+
+export const Project = z.object({ id: Id, name: z.string(), imageCount: z.number().int(), createdAt: z.string() })
+export type Project = z.infer<typeof Project>
+
+export const DeepZoom = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  tileSize: z.number().int(),
+  overlap: z.number().int(),
+  format: z.enum(['jpeg', 'webp']),
+  levels: z.number().int()
+})
+export type DeepZoom = z.infer<typeof DeepZoom>
+
+export const ImportSource = z.object({
+  path: z.string().min(1).max(4096),
+  /** Display name (e.g. the path inside a dropped folder); defaults to the file's base name. */
+  name: z.string().min(1).max(1024).optional()
+})
+export type ImportSource = z.infer<typeof ImportSource>
+
+export const ImportReport = z.object({
+  imported: z.array(z.object({ id: Id, name: z.string() })),
+  duplicates: z.array(z.object({ name: z.string(), existingId: Id })),
+  failed: z.array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
+})
+export type ImportReport = z.infer<typeof ImportReport>
+
+export const JobKind = z.enum(['import'])
+export const JobStatus = z.enum(['running', 'done', 'cancelled', 'failed'])
+export const JobState = z.object({
+  jobId: z.string(),
+  kind: JobKind,
+  status: JobStatus,
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string().optional(),
+  error: z.string().optional(),
+  report: ImportReport.optional()
+})
+export type JobState = z.infer<typeof JobState>
+
+export const Settings = z.object({ language: Language })
+export type Settings = z.infer<typeof Settings>
+
+export const SystemInfo = z.object({
+  version: z.string(),
+  libraryPath: z.string(),
+  door: z.enum(['electron', 'bridge', 'cli']),
+  compute: z.object({
+    inference: z.object({ engine: z.string(), device: z.string(), note: z.string() }),
+    training: z.object({ backend: z.string(), note: z.string() })
+  })
+})
+export type SystemInfo = z.infer<typeof SystemInfo>
+
+const ListQuery = z
+  .object({
+    query: z.string().max(200).optional(),
+    tag: Tag.optional(),
+    projectId: Id.optional(),
+    trashed: z.boolean().default(false),
+    sort: z.enum(['newest', 'oldest', 'name']).default('newest'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200)
+  })
+  .strict()
+
+/** Every request: `domain:action` → request schema and response schema. */
+export const requests = {
+  'library:import': { request: z.object({ sources: z.array(ImportSource).min(1).max(100_000), projectId: Id.optional() }).strict(), response: z.object({ jobId: z.string() }) },
+  'library:list': { request: ListQuery, response: z.object({ total: z.number().int(), items: z.array(ImageSummary) }) },
+  'library:get': { request: z.object({ id: Id }).strict(), response: ImageDetail },
+  'library:trash': { request: z.object({ ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
+  'library:restore': { request: z.object({ ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
+  'library:emptyTrash': { request: NoArgs, response: z.object({ count: z.number().int() }) },
+  'library:setTags': { request: z.object({ ids: Ids, add: z.array(Tag).max(50).default([]), remove: z.array(Tag).max(50).default([]) }).strict(), response: z.object({ count: z.number().int() }) },
+  'library:tags': { request: NoArgs, response: z.object({ tags: z.array(z.object({ name: z.string(), count: z.number().int() })) }) },
+  'library:projects': { request: NoArgs, response: z.object({ projects: z.array(Project) }) },
+  'library:createProject': { request: z.object({ name: Name }).strict(), response: Project },
+  'library:renameProject': { request: z.object({ id: Id, name: Name }).strict(), response: Project },
+  'library:deleteProject': { request: z.object({ id: Id }).strict(), response: z.object({ count: z.number().int() }) },
+  'library:addToProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
+  'library:removeFromProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
+  'library:deepZoom': { request: z.object({ id: Id }).strict(), response: DeepZoom },
+  'jobs:list': { request: NoArgs, response: z.object({ jobs: z.array(JobState) }) },
+  'jobs:cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'settings:get': { request: NoArgs, response: Settings },
+  'settings:set': { request: Settings.partial().strict(), response: Settings },
+  'settings:system': { request: NoArgs, response: SystemInfo }
+} as const
+
+/** Every event the core sends to the renderer. */
+export const events = {
+  'library:changed': z.object({ reason: z.enum(['import', 'trash', 'restore', 'emptyTrash', 'tags', 'projects']) }),
+  'jobs:progress': JobState,
+  'jobs:finished': JobState
+} as const
+
+export type Channel = keyof typeof requests
+export type EventName = keyof typeof events
+export type RequestOf<C extends Channel> = z.input<(typeof requests)[C]['request']>
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof requests)[C]['request']>
+export type ResponseOf<C extends Channel> = z.output<(typeof requests)[C]['response']>
+export type EventOf<E extends EventName> = z.output<(typeof events)[E]>
+
+export const channels = Object.keys(requests) as Channel[]
+export const eventNames = Object.keys(events) as EventName[]
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(requests, value)
+}
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value)
+}
+
+/** What the core implements: one handler per channel, given the validated request. */
+export type StudioHandlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never
+type ActionOf<C extends string, D extends string> = C extends `${D}:${infer A}` ? A : never
+
+/** What the renderer sees as `window.studio`: `studio.library.list({...})`, `studio.on('jobs:progress', cb)`. */
+export type StudioApi = {
+  [D in DomainOf<Channel>]: {
+    [C in Channel as ActionOf<C, D>]: (request: RequestOf<C>) => Promise<ResponseOf<C>>
+  }
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void
+}
+
+/** An error as it crosses a door: a stable code and a message a person can act on. */
+export interface WireError {
+  code: string
+  message: string
+}
+
+/** Paths of library media (thumbnails, Editor tiles) under the door's media root. */
+export const mediaPaths = {
+  thumb: (sha256: string) => `thumb/${sha256}.webp`,
+  tile: (sha256: string, level: number, col: number, row: number, format: DeepZoom['format']) =>
+    `tile/${sha256}/${level}/${col}_${row}.${format === 'jpeg' ? 'jpeg' : 'webp'}`
+}
+
+/** The shape of one request/reply on the bridge and the IPC invoke. */
+export type WireReply = { ok: true; value: unknown } | { ok: false; error: WireError }
