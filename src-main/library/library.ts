@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { DeepZoom, ImageDetail, ImageSummary, ImportReport, ImportSource, Project, Settings } from '../../src-preload/contract'
+import { StudioError } from '../common/studio-error'
+import { BlobStore } from './blob-store'
+import { openDatabase, type Db } from './database'
+import { ImagesRepo, type ListQuery } from './images-repo'
+import { importSources, type ImportContext, type ImportOptions } from './import-sources'
+import { lockLibrary } from './library-lock'
+import { migrate } from './migrations'
+import { ProjectsRepo } from './projects-repo'
+import { sweepOrphans } from './recovery'
+import { SettingsRepo } from './settings-repo'
+import { TagsRepo } from './tags-repo'
+import { TileCache } from './tile-cache'
+
+export interface LibraryOptions {
+  root: string
+  /** better-sqlite3's addon built for Electron's ABI, when the library runs inside Electron. */
+  nativeBinding?: string
+  maxPixels?: number
+}
+
+const THUMB_PATH = /^thumb\/([0-9a-f]{64})\.webp$/
+const TILE_PATH = /^tile\/([0-9a-f]{64})\/(0|[1-9]\d{0,2})\/(0|[1-9]\d{0,6})_(0|[1-9]\d{0,6})\.(jpeg|webp)$/
+
+/** The image library: one folder holding a SQLite catalogue, content-addressed originals, thumbnails and tiles. */
+export class Library {
+  private readonly images: ImagesRepo
+  private readonly tagsRepo: TagsRepo
+  private readonly projectsRepo: ProjectsRepo
+  private readonly settings: SettingsRepo
+  private readonly importContext: ImportContext
+  private importQueue: Promise<unknown> = Promise.resolve()
+  private readonly tiles: TileCache
+  private closed = false
+
+  private constructor(
+    readonly root: string,
+    private readonly db: Db,
+    private readonly store: BlobStore,
+    private readonly unlock: () => void,
+    maxPixels?: number
+  ) {
+    this.images = new ImagesRepo(db)
+    this.tagsRepo = new TagsRepo(db)
+    this.projectsRepo = new ProjectsRepo(db)
+    this.settings = new SettingsRepo(db)
+    this.tiles = new TileCache(store, maxPixels)
+    this.importContext = { db, images: this.images, projects: this.projectsRepo, store, maxPixels, isOpen: () => !this.closed }
+  }
+
+  /** Creates the folder if needed, locks it against other processes, migrates, and sweeps what a crash left. */
+  static open({ root, nativeBinding, maxPixels }: LibraryOptions): Library {
+    const absoluteRoot = resolve(root)
+    mkdirSync(absoluteRoot, { recursive: true })
+    const unlock = lockLibrary(absoluteRoot, nativeBinding)
+    let db: Db | undefined
+    try {
+      db = openDatabase(join(absoluteRoot, 'library.sqlite'), nativeBinding)
+      migrate(db)
+      const library = new Library(absoluteRoot, db, new BlobStore(absoluteRoot), unlock, maxPixels)
+      sweepOrphans(library.store, library.images.storedExtensions())
+      return library
+    } catch (err) {
+      db?.close()
+      unlock()
+      throw err
+    }
+  }
+
+  /** Idempotent. A running import stops before its next file; call after cancelling imports. */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.db.close()
+    this.unlock()
+  }
+
+  /** Imports run one after another: a second call waits for the first to finish. */
+  importSources(sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
+    const run = this.importQueue.then(() => importSources(this.importContext, sources, options))
+    this.importQueue = run.catch(() => undefined)
+    return run
+  }
+
+  list(query: ListQuery): { total: number; items: ImageSummary[] } {
+    return this.images.list(query)
+  }
+
+  get(id: number): ImageDetail {
+    const detail = this.images.detail(id)
+    if (!detail) throw notFound(id)
+    return detail
+  }
+
+  trash(ids: number[]): number {
+    return this.images.setTrashed(ids, new Date().toISOString())
+  }
+
+  restore(ids: number[]): number {
+    return this.images.setTrashed(ids, null)
+  }
+
+  /** Deletes the rows in one transaction, then their files; a crash in between leaves orphans the next open sweeps. */
+  emptyTrash(): number {
+    const removed = this.db.transaction(() => {
+      const rows = this.images.deleteTrashed()
+      this.tagsRepo.deleteUnused()
+      return rows
+    })()
+    for (const image of removed) {
+      this.tiles.forget(image.sha256)
+      this.store.removeImageFiles(image.sha256, image.ext)
+    }
+    return removed.length
+  }
+
+  setTags(ids: number[], add: string[], remove: string[]): number {
+    return this.tagsRepo.setTags(ids, add, remove)
+  }
+
+  tags(): { name: string; count: number }[] {
+    return this.tagsRepo.list()
+  }
+
+  projects(): Project[] {
+    return this.projectsRepo.list()
+  }
+
+  createProject(name: string): Project {
+    return this.projectsRepo.create(name)
+  }
+
+  renameProject(id: number, name: string): Project {
+    return this.projectsRepo.rename(id, name)
+  }
+
+  deleteProject(id: number): number {
+    return this.projectsRepo.delete(id)
+  }
+
+  addToProject(projectId: number, ids: number[]): number {
+    return this.projectsRepo.addImages(projectId, ids)
+  }
+
+  removeFromProject(projectId: number, ids: number[]): number {
+    return this.projectsRepo.removeImages(projectId, ids)
+  }
+
+  /** Builds the image's tile pyramid once into `<root>/cache/tiles/<sha256>/`; later calls reuse it. */
+  async deepZoom(id: number): Promise<DeepZoom> {
+    const image = this.images.findById(id)
+    if (!image) throw notFound(id)
+    return this.tiles.open(image, () => !this.closed && this.images.findBySha(image.sha256) !== undefined)
+  }
+
+  /** The absolute file behind a contract media path (`mediaPaths`), or null for anything else. */
+  mediaFile(relativePath: string): string | null {
+    const thumb = THUMB_PATH.exec(relativePath)
+    if (thumb) return this.images.findBySha(thumb[1]) ? existing(this.store.thumbPath(thumb[1])) : null
+    const tile = TILE_PATH.exec(relativePath)
+    if (!tile) return null
+    const [, sha, level, col, row, ext] = tile
+    if (!this.images.findBySha(sha)) return null
+    const file = this.tiles.tileFile(sha, Number(level), Number(col), Number(row), ext)
+    return file && existing(file)
+  }
+
+  /** A fresh path under `<root>/staging/` to stream an upload into; importing it deletes it. */
+  stagingPath(): string {
+    mkdirSync(this.store.stagingDir, { recursive: true })
+    return join(this.store.stagingDir, randomUUID())
+  }
+
+  getSettings(): Settings {
+    return this.settings.get()
+  }
+
+  setSettings(patch: Partial<Settings>): Settings {
+    return this.settings.set(patch)
+  }
+}
+
+function notFound(id: number): StudioError {
+  return new StudioError('not-found', `Image ${id} is not in the library; it may have been deleted.`)
+}
+
+const existing = (path: string): string | null => (existsSync(path) ? path : null)

@@ -1,0 +1,37 @@
+import { readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BlobStore } from './blob-store'
+
+const SHARD = /^[0-9a-f]{2}$/
+
+const remove = (path: string): void => rmSync(path, { recursive: true, force: true })
+
+/**
+ * Run at open, before any other work: files are written before their row, and rows are deleted before
+ * their files, so a crash can leave files no row knows about. Those go, with temp files, staged uploads
+ * and tile sets of unknown images. `known` maps every stored sha256 to its original's extension.
+ */
+export function sweepOrphans(store: BlobStore, known: ReadonlyMap<string, string>): void {
+  sweepShards(store.originalsDir, (sha) => known.get(sha))
+  sweepShards(store.thumbsDir, (sha) => (known.has(sha) ? 'webp' : undefined))
+  for (const entry of readdirSync(store.tilesRoot, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !known.has(entry.name)) remove(join(store.tilesRoot, entry.name))
+  }
+  for (const entry of readdirSync(store.stagingDir)) remove(join(store.stagingDir, entry))
+}
+
+/** Keeps, in `<dir>/<sha[0:2]>/`, only files named exactly `<sha>.<extensionOf(sha)>` for a known sha. */
+function sweepShards(dir: string, extensionOf: (sha: string) => string | undefined): void {
+  for (const shard of readdirSync(dir, { withFileTypes: true })) {
+    const shardPath = join(dir, shard.name)
+    if (!shard.isDirectory() || !SHARD.test(shard.name)) {
+      remove(shardPath)
+      continue
+    }
+    for (const file of readdirSync(shardPath)) {
+      const sha = file.slice(0, 64)
+      const ext = extensionOf(sha)
+      if (ext === undefined || !sha.startsWith(shard.name) || file !== `${sha}.${ext}`) remove(join(shardPath, file))
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { startBridge, type Bridge } from '../../src-main/bridge/server'
+import { createStudio, type Studio } from '../../src-main/studio'
+import { tempDir } from '../helpers/temp-dir'
+
+let studio: Studio
+let bridge: Bridge
+
+async function start(): Promise<void> {
+  const root = tempDir()
+  const renderer = join(root, 'renderer')
+  mkdirSync(join(renderer, 'assets'), { recursive: true })
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>GAN Studio</title>')
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(root, 'secret.txt'), 'not for the browser')
+  studio = createStudio({ libraryRoot: join(root, 'library'), door: 'bridge' })
+  bridge = await startBridge({ studio, rendererDir: renderer })
+}
+
+afterEach(async () => {
+  await bridge?.close()
+  await studio?.close()
+})
+
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: bridge.port, path, headers }, (res) => {
+      let body = ''
+      res.on('data', (c) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+function openSocket(query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/ws${query}`, { headers })
+    ws.once('open', () => resolve(ws))
+    ws.once('error', reject)
+  })
+}
+
+function ask(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<{ id: number; reply: { ok: boolean; value?: any; error?: { code: string; message: string } } }> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse(data.toString())
+      if (message.id === id) {
+        ws.off('message', onMessage)
+        resolve(message)
+      }
+    }
+    ws.on('message', onMessage)
+    ws.send(JSON.stringify({ id, channel, payload }))
+  })
+}
+
+describe('local bridge', () => {
+  it('listens on the loopback address only', async () => {
+    await start()
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/)
+  })
+
+  it('refuses every request without the right token', async () => {
+    await start()
+    expect((await get('/')).status).toBe(401)
+    expect((await get('/assets/app.js')).status).toBe(401)
+    expect((await get('/?token=wrong')).status).toBe(401)
+    expect((await get('/', { 'X-Studio-Token': bridge.token.slice(1) })).status).toBe(401)
+    await expect(openSocket('')).rejects.toThrow(/401/)
+    await expect(openSocket('?token=nope')).rejects.toThrow(/401/)
+  })
+
+  it('serves the app with its token, sets a strict same-site cookie and a CSP', async () => {
+    await start()
+    const page = await get(`/?token=${bridge.token}`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('GAN Studio')
+    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'")
+    const cookie = String(page.headers['set-cookie']).split(';')[0]!
+    expect((await get('/assets/app.js', { cookie })).status).toBe(200)
+  })
+
+  it('refuses a foreign Host or Origin even with the token (DNS rebinding, cross-site)', async () => {
+    await start()
+    expect((await get(`/?token=${bridge.token}`, { Host: `evil.example:${bridge.port}` })).status).toBe(403)
+    expect((await get(`/?token=${bridge.token}`, { Origin: 'http://evil.example' })).status).toBe(403)
+    await expect(openSocket(`?token=${bridge.token}`, { Origin: 'http://evil.example' })).rejects.toThrow(/401/)
+  })
+
+  it('never serves files outside the renderer or the library media', async () => {
+    await start()
+    const auth = { 'X-Studio-Token': bridge.token }
+    expect((await get('/../secret.txt', auth)).status).toBe(404)
+    expect((await get('/%2e%2e/secret.txt', auth)).status).toBe(404)
+    expect((await get('/media/../secret.txt', auth)).status).toBe(404)
+    expect((await get('/media/thumb/' + 'a'.repeat(64) + '.webp', auth)).status).toBe(404)
+  })
+
+  it('validates every request on the socket and answers with specific errors', async () => {
+    await start()
+    const ws = await openSocket(`?token=${bridge.token}`)
+    const listed = await ask(ws, 1, 'library:list', { limit: 10 })
+    expect(listed.reply).toEqual({ ok: true, value: { total: 0, items: [] } })
+    const unknown = await ask(ws, 2, 'fs:readFile', { path: '/etc/passwd' })
+    expect(unknown.reply.error?.code).toBe('unknown-channel')
+    const invalid = await ask(ws, 3, 'library:list', { limit: 'all' })
+    expect(invalid.reply.error?.code).toBe('invalid-request')
+    expect(invalid.reply.error?.message).toContain('limit')
+    const extra = await ask(ws, 4, 'library:trash', { ids: [1], sql: 'DROP TABLE images' })
+    expect(extra.reply.error?.code).toBe('invalid-request')
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+    ws.send('not json')
+    expect(await closed).toBe(1008)
+  })
+})
