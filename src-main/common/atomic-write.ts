@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+export const TEMP_SUFFIX = '.tmp'
+
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/
+
+/** A hidden, unique sibling of `target` (`<dir>/.<base>.<random>.tmp`), on the same file system so it can be renamed over it. */
+export function tempSiblingPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
+}
+
+/** True for names made by `tempSiblingPath`: leftovers of an interrupted write, safe to delete. */
+export function isTempFile(name: string): boolean {
+  return TEMP_NAME.test(basename(name))
+}
+
+/** Replaces `path` with `data` all at once: readers see the old file or the new one, never a partial write. */
+export async function writeFileAtomic(path: string, data: Buffer | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const temp = tempSiblingPath(path)
+  try {
+    const file = await open(temp, 'wx')
+    try {
+      await file.writeFile(data)
+      await file.sync()
+    } finally {
+      await file.close()
+    }
+    await rename(temp, path)
+  } catch (err) {
+    await rm(temp, { force: true })
+    throw err
+  }
+  await syncDirectory(dirname(path))
+}
+
+/** Makes the rename itself durable; not possible on every platform (Windows refuses to open folders), hence best effort. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // The data is already safe in the renamed file; only the directory entry's durability is at stake.
+  }
+}

@@ -1,0 +1,8 @@
+export { ImageError, toImageError, type ImageErrorCode, type ImageErrorContext } from './errors'
+export { DEFAULT_MAX_PIXELS, IMAGE_EXTENSIONS, SUPPORTED_FORMATS } from './limits'
+export { probeImage, type ImageInfo } from './probe'
+export { decodeImage, type DecodeOptions, type RawImage } from './decode'
+export { DEFAULT_QUALITY, encodeImage, writeImage, type EncodeOptions, type OutputFormat } from './encode'
+export { makeThumbnail } from './thumbnail'
+export { buildDeepZoom, deepZoomTilePath, type DeepZoomInfo, type DeepZoomOptions } from './deep-zoom'
+export type { OpenOptions } from './open'
