@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -118,5 +118,40 @@ describe('local bridge', () => {
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
     ws.send('not json')
     expect(await closed).toBe(1008)
+  })
+
+  it('stages an upload, imports it as a job with events, then serves its thumbnail', async () => {
+    await start()
+    const photo = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'photos', 'gcompris--cabrillo.jpg'))
+    const uploaded = await fetch(`http://127.0.0.1:${bridge.port}/upload?name=trip%2Fcabrillo.jpg`, {
+      method: 'POST',
+      headers: { 'X-Studio-Token': bridge.token, 'Content-Type': 'application/octet-stream' },
+      body: photo
+    })
+    expect(uploaded.status).toBe(200)
+    const { path } = (await uploaded.json()) as { path: string }
+    expect(path.startsWith(studio.library.root)).toBe(true)
+
+    const ws = await openSocket(`?token=${bridge.token}`)
+    const events: Array<{ event: string; payload: any }> = []
+    const finished = new Promise<any>((resolve) =>
+      ws.on('message', (data) => {
+        const message = JSON.parse(data.toString())
+        if (message.event) events.push(message)
+        if (message.event === 'jobs:finished') resolve(message.payload)
+      })
+    )
+    const started = await ask(ws, 1, 'library:import', { sources: [{ path, name: 'trip/cabrillo.jpg' }] })
+    expect(started.reply.ok).toBe(true)
+    const job = await finished
+    expect(job).toMatchObject({ status: 'done', report: { imported: [{ name: 'trip/cabrillo.jpg' }], failed: [] } })
+    expect(events.some((e) => e.event === 'library:changed')).toBe(true)
+    expect(existsSync(path)).toBe(false)
+
+    const { value } = (await ask(ws, 2, 'library:list', {})).reply
+    const thumb = await fetch(`http://127.0.0.1:${bridge.port}/media/thumb/${value.items[0].sha256}.webp`, { headers: { 'X-Studio-Token': bridge.token } })
+    expect(thumb.status).toBe(200)
+    expect(thumb.headers.get('content-type')).toBe('image/webp')
+    ws.close()
   })
 })
