@@ -28,10 +28,10 @@ export async function probeImage(input: string | Buffer, opts: OpenOptions = {})
   await withImageErrors(input, () =>
     pipeline.resize(VALIDATION_SIZE, VALIDATION_SIZE, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer()
   )
-  return describe(meta, format)
+  return describeImage(meta, format)
 }
 
-function describe(meta: Metadata, format: string): ImageInfo {
+export function describeImage(meta: Metadata, format: string): ImageInfo {
   return {
     format,
     width: meta.autoOrient.width,

@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { ImportReport, ImportSource } from '../../src-preload/contract'
 import { writeFileAtomic } from '../common/atomic-write'
 import { StudioError } from '../common/studio-error'
-import { makeThumbnail, probeImage } from '../imaging'
+import { inspectWithThumbnail } from '../imaging'
 import { storedExtension, type BlobStore } from './blob-store'
 import type { Db } from './database'
 import { importFailure } from './import-failure'
@@ -13,6 +13,9 @@ import type { ProjectsRepo } from './projects-repo'
 import { expandSources, type SourceFile } from './walk-sources'
 
 const MAX_IMPORT_BYTES = 2 * 1024 ** 3
+
+/** Files decoded at once: sharp decodes a JPEG on one thread, so two keep both cores of a small machine busy. */
+export const FILES_IN_FLIGHT = 2
 
 export interface ImportContext {
   db: Db
@@ -33,7 +36,7 @@ export interface ImportOptions {
 type Outcome = { imported: number } | { duplicateOf: number }
 
 /**
- * Imports files one at a time, going on past bad ones. Each file is hashed, checked against the library,
+ * Imports files, two at a time, going on past bad ones. Each file is hashed, checked against the library,
  * validated, copied into the blob store with its thumbnail, and only then given its row, so a crash at
  * any point leaves either a complete image or files the next open sweeps away.
  * Callers must not run two imports at once on the same library (the facade queues them).
@@ -47,18 +50,36 @@ export async function importSources(ctx: ImportContext, sources: readonly Import
     const { files, failed } = await expandSources(sources, signal)
     report.failed.push(...failed)
     onProgress?.(0, files.length)
-    for (const [index, file] of files.entries()) {
-      if (signal?.aborted || !ctx.isOpen()) break
-      try {
-        const outcome = await importFile(ctx, file, isStaged(file.path), projectId)
-        if ('imported' in outcome) report.imported.push({ id: outcome.imported, name: file.name })
-        else report.duplicates.push({ name: file.name, existingId: outcome.duplicateOf })
-      } catch (err) {
-        report.failed.push(importFailure(file.name, err))
+    const batch = new Map<string, Promise<Outcome>>()
+    const turns = files.map(() => {
+      let resolve!: () => void
+      return { promise: new Promise<void>((r) => (resolve = r)), resolve: () => resolve() }
+    })
+    const outcomes: Array<Outcome | { failed: ImportReport['failed'][number] }> = []
+    let next = 0
+    let done = 0
+    const work = async () => {
+      while (next < files.length && !signal?.aborted && ctx.isOpen()) {
+        const index = next++
+        const file = files[index]!
+        const afterPrevious = index > 0 ? turns[index - 1]!.promise : Promise.resolve()
+        try {
+          outcomes[index] = await importFile(ctx, file, { staged: isStaged(file.path), batch, afterPrevious, projectId })
+        } catch (err) {
+          outcomes[index] = { failed: importFailure(file.name, err) }
+        }
+        turns[index]!.resolve()
+        if (isStaged(file.path)) await rm(file.path, { force: true })
+        onProgress?.(++done, files.length, file.name)
       }
-      if (isStaged(file.path)) await rm(file.path, { force: true })
-      onProgress?.(index + 1, files.length, file.name)
     }
+    await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, work))
+    outcomes.forEach((outcome, index) => {
+      const name = files[index]!.name
+      if ('imported' in outcome) report.imported.push({ id: outcome.imported, name })
+      else if ('duplicateOf' in outcome) report.duplicates.push({ name, existingId: outcome.duplicateOf })
+      else report.failed.push(outcome.failed)
+    })
   } finally {
     // Staged uploads the loop never reached (a cancel, a failed walk) are not coming back either.
     for (const source of sources) if (isStaged(source.path)) await rm(source.path, { recursive: true, force: true })
@@ -66,22 +87,43 @@ export async function importSources(ctx: ImportContext, sources: readonly Import
   return report
 }
 
-async function importFile(ctx: ImportContext, file: SourceFile, staged: boolean, projectId?: number): Promise<Outcome> {
+interface FileTurn {
+  staged: boolean
+  /** This import's files by sha256, so two copies in one batch are one import and one duplicate. */
+  batch: Map<string, Promise<Outcome>>
+  /** Settles when the file before this one is done: rows are written in the sources' order. */
+  afterPrevious: Promise<void>
+  projectId?: number
+}
+
+async function importFile(ctx: ImportContext, file: SourceFile, turn: FileTurn): Promise<Outcome> {
   const { size } = await stat(file.path)
   if (size > MAX_IMPORT_BYTES) {
     throw new StudioError('too-large', `the file is ${(size / 1024 ** 3).toFixed(1)} GB; files over 2 GB cannot be imported`)
   }
   const bytes = await readFile(file.path)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const twin = turn.batch.get(sha256)
+  if (twin) {
+    const outcome = await twin
+    return { duplicateOf: 'imported' in outcome ? outcome.imported : outcome.duplicateOf }
+  }
+  const outcome = storeNew(ctx, file, bytes, sha256, turn)
+  turn.batch.set(sha256, outcome)
+  return outcome
+}
+
+async function storeNew(ctx: ImportContext, file: SourceFile, bytes: Buffer, sha256: string, { staged, afterPrevious, projectId }: FileTurn): Promise<Outcome> {
   const existing = keepDuplicate(ctx, sha256, projectId)
   if (existing !== undefined) return { duplicateOf: existing }
 
-  const info = await probeImage(bytes, { maxPixels: ctx.maxPixels })
-  const thumbnail = await makeThumbnail(bytes, undefined, { maxPixels: ctx.maxPixels })
+  const { info, thumbnail } = await inspectWithThumbnail(bytes, undefined, { maxPixels: ctx.maxPixels })
   const ext = storedExtension(info.format)
   try {
     await writeFileAtomic(ctx.store.originalPath(sha256, ext), bytes)
     await writeFileAtomic(ctx.store.thumbPath(sha256), thumbnail)
+    await afterPrevious
+    if (!ctx.isOpen()) throw new StudioError('closed', 'the library was closed during the import')
     const id = ctx.db.transaction(() => {
       const newId = ctx.images.insert(
         {

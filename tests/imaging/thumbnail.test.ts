@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { makeThumbnail } from '../../src-main/imaging'
+import { inspectWithThumbnail, makeThumbnail } from '../../src-main/imaging'
 import { noise, sidewaysJpeg, solid } from './fixtures'
 
 describe('makeThumbnail', () => {
@@ -22,5 +22,18 @@ describe('makeThumbnail', () => {
     const cmyk = await solid(300, 300, '#c83232').toColourspace('cmyk').jpeg().toBuffer()
     const meta = await sharp(await makeThumbnail(cmyk)).metadata()
     expect([meta.space, meta.channels]).toEqual(['srgb', 3])
+  })
+})
+
+describe('inspectWithThumbnail', () => {
+  it('describes the image and makes its thumbnail in one decode', async () => {
+    const { info, thumbnail } = await inspectWithThumbnail(await sidewaysJpeg())
+    expect(info).toMatchObject({ format: 'jpeg', width: 40, height: 60, orientation: 6, depth: 8 })
+    expect((await sharp(thumbnail).metadata()).format).toBe('webp')
+  })
+
+  it('refuses a truncated file as probeImage does', async () => {
+    const whole = await noise(800, 600).jpeg().toBuffer()
+    await expect(inspectWithThumbnail(whole.subarray(0, whole.length >> 1))).rejects.toMatchObject({ code: 'truncated' })
   })
 })
