@@ -4,14 +4,13 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../src-main/common/atomic-write'
-import { makeThumbnail, probeImage } from '../src-main/imaging'
+import { inspectWithThumbnail } from '../src-main/imaging'
 import { median } from './stats'
 
 export interface PhaseTimes {
   readMs: number
   sha256Ms: number
-  probeMs: number
-  thumbnailMs: number
+  inspectMs: number
   writeMs: number
 }
 
@@ -30,17 +29,15 @@ export async function importPhaseTimes(files: string[]): Promise<PhaseTimes> {
       const readMs = lap()
       createHash('sha256').update(bytes).digest('hex')
       const sha256Ms = lap()
-      await probeImage(bytes)
-      const probeMs = lap()
-      const thumbnail = await makeThumbnail(bytes)
-      const thumbnailMs = lap()
+      const { thumbnail } = await inspectWithThumbnail(bytes)
+      const inspectMs = lap()
       await writeFileAtomic(join(scratch, `${index}.jpg`), bytes)
       await writeFileAtomic(join(scratch, `${index}.webp`), thumbnail)
-      samples.push({ readMs, sha256Ms, probeMs, thumbnailMs, writeMs: lap() })
+      samples.push({ readMs, sha256Ms, inspectMs, writeMs: lap() })
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
   const phase = (key: keyof PhaseTimes): number => median(samples.map((s) => s[key]))
-  return { readMs: phase('readMs'), sha256Ms: phase('sha256Ms'), probeMs: phase('probeMs'), thumbnailMs: phase('thumbnailMs'), writeMs: phase('writeMs') }
+  return { readMs: phase('readMs'), sha256Ms: phase('sha256Ms'), inspectMs: phase('inspectMs'), writeMs: phase('writeMs') }
 }

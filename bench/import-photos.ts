@@ -58,7 +58,7 @@ const perPhotoMs = 1000 / median(runs.map((r) => r.photosPerS))
 const phaseSumMs = Object.values(phases).reduce((a, b) => a + b, 0)
 console.log(
   `one photo, step by step (median of ${PHASE_SAMPLES}, same functions importFile calls): read ${fixed(phases.readMs)} ms, sha256 ${fixed(phases.sha256Ms)} ms, ` +
-    `probe (decode check at 64 px) ${fixed(phases.probeMs)} ms, thumbnail ${fixed(phases.thumbnailMs)} ms, write original+thumb (fsync) ${fixed(phases.writeMs)} ms; ` +
+    `header + thumbnail (the one decode, proves the file whole) ${fixed(phases.inspectMs)} ms, write original+thumb (fsync) ${fixed(phases.writeMs)} ms; ` +
     `sum ${fixed(phaseSumMs)} ms vs ${fixed(perPhotoMs)} ms per photo in the import`
 )
 
