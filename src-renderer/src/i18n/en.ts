@@ -1,0 +1,155 @@
+/** English messages; the shape every other language must match. */
+export default {
+  nav: {
+    label: 'Views',
+    library: 'Library',
+    editor: 'Editor',
+    train: 'Train',
+    batch: 'Batch',
+    models: 'Models',
+    settings: 'Settings'
+  },
+  common: {
+    cancel: 'Cancel',
+    dismiss: 'Dismiss',
+    loading: 'Loading…'
+  },
+  connection: {
+    connecting: 'Connecting to the studio…',
+    offline: 'Connection to the studio lost — reconnecting…'
+  },
+  compute: {
+    label: 'Compute backends',
+    inference: 'Inference: {engine} · {device}',
+    training: 'Training: {backend}',
+    unknown: 'Compute: checking…'
+  },
+  library: {
+    toolbar: 'Library filters',
+    count: 'no images | 1 image | {n} images',
+    search: 'Search by name',
+    tagFilter: 'Filter by tag',
+    allTags: 'All tags',
+    sort: 'Sort order',
+    sortBy: { newest: 'Newest first', oldest: 'Oldest first', name: 'Name' },
+    dropzone: 'Import area: drop image files or folders here',
+    importFiles: 'Import files…',
+    importFolder: 'Import folder…',
+    dropHint: 'or drop files and folders anywhere here',
+    dropNow: 'Drop to import',
+    gridLabel: 'Images ({count})',
+    empty: 'No images yet. Drop photos or whole folders here, or use “Import files…”.',
+    noMatch: 'No images match this search.',
+    emptyTrash: 'The trash is empty.'
+  },
+  selection: {
+    label: 'Selection',
+    count: 'Nothing selected | 1 image selected | {n} images selected',
+    none: 'Nothing selected',
+    hint: 'Click an image to select it. Shift or Ctrl/⌘ selects more; arrow keys move, Enter opens, Delete moves to the trash.',
+    open: 'Open in Editor',
+    trash: 'Move to trash',
+    removeFromProject: 'Remove from project'
+  },
+  projects: {
+    label: 'Projects',
+    title: 'Projects',
+    all: 'All images',
+    newPlaceholder: 'New project name',
+    create: 'Create',
+    rename: 'Rename',
+    renameTo: 'Rename project {name}',
+    delete: 'Delete project',
+    deleteNamed: 'Delete project {name}',
+    confirmDelete: 'Delete the project “{name}”? Its images stay in the library.',
+    addSelection: 'Add {count} selected to {name}',
+    added: 'Added {count} image to {name}. | Added {count} image to {name}. | Added {count} images to {name}.'
+  },
+  trash: {
+    title: 'Trash',
+    restore: 'Restore selected ({count})',
+    empty: 'Empty trash…',
+    emptyConfirm: 'Delete permanently',
+    confirmEmpty: 'The trash is empty. | Permanently delete the image in the trash? This cannot be undone. | Permanently delete the {n} images in the trash? This cannot be undone.',
+    moved: 'Nothing moved to the trash. | Moved 1 image to the trash. | Moved {n} images to the trash.',
+    restored: 'Nothing restored. | Restored 1 image. | Restored {n} images.',
+    emptied: 'Nothing deleted. | Deleted 1 image permanently. | Deleted {n} images permanently.'
+  },
+  tags: {
+    title: 'Tags',
+    current: 'Tags',
+    none: 'No tags.',
+    partial: 'Only some of the selected images have this tag',
+    add: 'Add',
+    addPlaceholder: 'Add a tag',
+    remove: 'Remove tag {tag}'
+  },
+  jobs: {
+    label: 'Import progress',
+    phase: {
+      uploading: 'Uploading {done} of {total}',
+      starting: 'Starting the import…',
+      importing: 'Importing {done} of {total}'
+    },
+    cancelling: 'Cancelling…',
+    busy: 'An import is already running. Wait for it to finish or cancel it first.'
+  },
+  report: {
+    label: 'Import report',
+    status: { done: 'Import finished', cancelled: 'Import cancelled', failed: 'Import failed' },
+    count: {
+      imported: 'nothing imported | 1 imported | {n} imported',
+      duplicates: 'no duplicates | 1 duplicate | {n} duplicates',
+      failed: 'none failed | 1 failed | {n} failed'
+    },
+    duplicateList: 'Already in the library',
+    failedList: 'Files that could not be imported',
+    lostTrack: 'The studio no longer knows this import (it may have restarted). Check the library for what arrived.'
+  },
+  editor: {
+    title: 'Editor',
+    empty: 'No image is open. Double-click an image in the Library (or select it and press Enter).',
+    toLibrary: 'Go to the Library',
+    preparing: 'Preparing preview…',
+    failed: 'Could not open this image: {reason}',
+    stageLabel: 'Image {name}. Scroll or press + and − to zoom, drag or use the arrow keys to pan.',
+    zoomToolbar: 'Zoom',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomLevel: 'Zoom level',
+    fit: 'Fit',
+    actualSize: 'Actual size (100%)',
+    keysHint: 'Wheel or + − zoom · drag or arrow keys pan · 0 or F fits · 1 shows 100%'
+  },
+  info: {
+    label: 'Image information',
+    name: 'Name',
+    size: 'Size',
+    pixels: '{width} × {height} px ({mp} MP)',
+    format: 'Format',
+    depth: 'Depth',
+    bits: '{depth} bits per channel',
+    space: 'Colour',
+    alpha: 'with alpha',
+    bytes: 'File size',
+    imported: 'Imported',
+    source: 'Imported from'
+  },
+  soon: {
+    train: 'Train your own CycleGAN and pix2pix generators on folders from your library.',
+    batch: 'Apply a model to many images at once, with a report of every result.',
+    models: 'Browse the built-in models, import ONNX models and manage the ones you trained.',
+    later: 'Coming in a later release.'
+  },
+  settings: {
+    language: 'Language',
+    library: 'Library location',
+    compute: 'Compute backends',
+    inference: 'Inference',
+    training: 'Training',
+    about: 'About',
+    version: 'Version',
+    door: 'Running as',
+    doors: { electron: 'Desktop app', bridge: 'Browser, through the local bridge' }
+  }
+}

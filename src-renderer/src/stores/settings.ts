@@ -1,0 +1,36 @@
+import type { Language, SystemInfo } from '@contract'
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { onConnectionState, studio, type ConnectionState } from '../api'
+import { applyLanguage } from '../i18n'
+
+/** The user's settings and what the studio reports about itself (version, library, compute backends). */
+export const useSettingsStore = defineStore('settings', () => {
+  const language = ref<Language>('en')
+  const system = ref<SystemInfo | null>(null)
+  const connection = ref<ConnectionState>('online')
+
+  async function load(): Promise<void> {
+    const [settings, info] = await Promise.all([studio.settings.get({}), studio.settings.system({})])
+    language.value = settings.language
+    applyLanguage(settings.language)
+    system.value = info
+  }
+
+  async function setLanguage(next: Language): Promise<void> {
+    const previous = language.value
+    language.value = next
+    applyLanguage(next)
+    try {
+      await studio.settings.set({ language: next })
+    } catch (err) {
+      language.value = previous
+      applyLanguage(previous)
+      throw err
+    }
+  }
+
+  onConnectionState((state) => (connection.value = state))
+
+  return { language, system, connection, load, setLanguage }
+})
