@@ -26,8 +26,10 @@ export default defineConfig({
     root: 'src-renderer',
     resolve: { alias: { '@contract': contract } },
     plugins: [vue()],
+    define: { __VUE_I18N_FULL_INSTALL__: false, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
     build: {
       outDir: 'out/renderer',
+      minify: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } }
     }
   }

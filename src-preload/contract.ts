@@ -4,6 +4,8 @@
  */
 import { z } from 'zod'
 
+export { mediaPaths } from './media-paths'
+
 const Id = z.number().int().positive()
 const Ids = z.array(Id).min(1).max(10_000)
 const Name = z.string().trim().min(1).max(200)
@@ -170,13 +172,6 @@ export type StudioApi = {
 export interface WireError {
   code: string
   message: string
-}
-
-/** Paths of library media (thumbnails, Editor tiles) under the door's media root. */
-export const mediaPaths = {
-  thumb: (sha256: string) => `thumb/${sha256}.webp`,
-  tile: (sha256: string, level: number, col: number, row: number, format: DeepZoom['format']) =>
-    `tile/${sha256}/${level}/${col}_${row}.${format === 'jpeg' ? 'jpeg' : 'webp'}`
 }
 
 /** The shape of one request/reply on the bridge and the IPC invoke. */

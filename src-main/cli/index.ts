@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { serve } from '../bridge/serve'
 import { version } from '../../package.json'
+import { StudioError } from '../common/studio-error'
 import { CliError, openClient, type Client } from './client'
 import { emptyTrashCommand, importCommand, listCommand, projectsCommand, tagCommand, trashCommand } from './library-commands'
 
@@ -88,7 +89,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code
   },
   (err: unknown) => {
-    const known = err instanceof CliError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    const known = err instanceof CliError || err instanceof StudioError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     console.error(`gan-studio: ${known ? (err as Error).message : 'unexpected error'}`)
     if (!known) console.error(err)
     process.exitCode = 2

@@ -1,5 +1,6 @@
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
+import { StudioError } from '../common/studio-error'
 import { createStudio, type Studio } from '../studio'
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol'
 import { hardenContents, lockDownSession } from './hardening'
@@ -43,7 +44,14 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 app.whenReady().then(() => {
   lockDownSession(isOwnUrl)
-  const studio = createStudio({ door: 'electron', nativeBinding: electronSqliteBinding(appRoot) })
+  let studio: Studio
+  try {
+    studio = createStudio({ door: 'electron', nativeBinding: electronSqliteBinding(appRoot) })
+  } catch (err) {
+    dialog.showErrorBox('GAN Studio cannot open its library', err instanceof StudioError ? err.message : String(err))
+    app.exit(1)
+    return
+  }
   serveAppScheme(studio, join(appRoot, 'out', 'renderer'))
   registerIpc(studio, isOwnUrl)
   createWindow(studio)

@@ -33,7 +33,7 @@ test('drop photos and a folder with a corrupt file, then zoom into one in the Ed
   ])
   await expect(page.getByTestId('thumb')).toHaveCount(2)
 
-  const folder = join(library, '..', `${testInfo.testId}-folder`)
+  const folder = join(library, '..', `photos-to-import`)
   mkdirSync(join(folder, 'holiday', 'day2'), { recursive: true })
   const whole = readFileSync(join(photos, third!))
   writeFileSync(join(folder, 'holiday', third!), whole)

@@ -1,0 +1,5 @@
+/** Paths of library media (thumbnails, Editor tiles) under a door's media root. Free of zod: the page imports it. */
+export const mediaPaths = {
+  thumb: (sha256: string) => `thumb/${sha256}.webp`,
+  tile: (sha256: string, level: number, col: number, row: number, format: 'jpeg' | 'webp') => `tile/${sha256}/${level}/${col}_${row}.${format}`
+}
