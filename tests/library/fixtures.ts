@@ -1,41 +1,30 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach } from 'vitest'
 import { Library } from '../../src-main/library/library'
+import { afterTest, tempDir } from '../helpers/temp-dir'
 
-export const PHOTOS_DIR = '/work/shared/photos/color'
+export { tempDir }
+
+export const PHOTOS_DIR = new URL('../fixtures/library-photos/', import.meta.url).pathname
 export const PHOTOS = readdirSync(PHOTOS_DIR).filter((name) => name.endsWith('.jpg')).sort()
-
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup()
-})
-
-/** A fresh temp folder, removed after the test. */
-export function tempDir(prefix = 'library-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  return dir
-}
 
 /** Opens a library that is closed after the test (closing twice is fine). */
 export function openLibrary(root: string, maxPixels?: number): Library {
   const library = Library.open({ root, maxPixels })
-  cleanups.push(() => library.close())
+  afterTest(() => library.close())
   return library
 }
 
 /** A second, raw connection to a library's database, closed after the test. */
 export function rawDb(root: string): Database.Database {
   const db = new Database(join(root, 'library.sqlite'))
-  cleanups.push(() => db.close())
+  afterTest(() => db.close())
   return db
 }
 
-/** Copies the n-th shared photo to `target` and returns the target. */
+/** Copies the n-th fixture photo to `target` and returns the target. */
 export function copyPhoto(index: number, target: string): string {
   copyFileSync(join(PHOTOS_DIR, PHOTOS[index]), target)
   return target
