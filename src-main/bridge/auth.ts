@@ -24,7 +24,7 @@ function cookieToken(req: IncomingMessage): string | undefined {
 /** The token a request presents: query (?token=), header (X-Studio-Token) or the session cookie. */
 export function presentedToken(req: IncomingMessage, url: URL): string | undefined {
   const header = req.headers['x-studio-token']
-  return url.searchParams.get('token') ?? (typeof header === 'string' ? header : undefined) ?? cookieToken(req)
+  return url.searchParams.get('token') || (typeof header === 'string' && header) || cookieToken(req) || undefined
 }
 
 export function isAuthorized(req: IncomingMessage, url: URL, token: string): boolean {

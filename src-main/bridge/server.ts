@@ -5,11 +5,12 @@ import { z } from 'zod'
 import { createDispatcher, toWireError } from '../contract-dispatch'
 import type { Studio } from '../studio'
 import { isAuthorized, isLocalRequest, newToken, sessionCookie } from './auth'
-import { CONTENT_SECURITY_POLICY, resolveInside, sendFile } from './static-files'
+import { CONTENT_SECURITY_POLICY, resolveInside } from '../common/renderer-files'
+import { sendFile } from './send-file'
 import { receiveUpload } from './upload'
 
 const WireRequest = z.object({ id: z.number().int(), channel: z.string().max(100), payload: z.unknown() })
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 export interface BridgeOptions {
   studio: Studio
@@ -25,6 +26,15 @@ export interface Bridge {
   close(): Promise<void>
 }
 
+/** The request's URL, or null when it cannot be parsed (e.g. `GET //`). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1')
+  } catch {
+    return null
+  }
+}
+
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body))
 }
@@ -36,7 +46,8 @@ export async function startBridge({ studio, rendererDir, port = 0, token = newTo
   let boundPort = port
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
+    const url = requestUrl(req)
+    if (!url) return void res.writeHead(400).end('bad request')
     if (!isLocalRequest(req, boundPort)) return void res.writeHead(403).end('forbidden')
     if (!isAuthorized(req, url, token)) {
       res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -66,6 +77,8 @@ export async function startBridge({ studio, rendererDir, port = 0, token = newTo
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }))
     })
     socket.on('close', unsubscribe)
+    // Oversized or malformed frames end this connection, never the server; the page reconnects.
+    socket.on('error', () => socket.terminate())
     socket.on('message', async (data, isBinary) => {
       const parsed = isBinary ? null : WireRequest.safeParse(safeJson(data.toString()))
       if (!parsed?.success) return socket.close(1008, 'malformed request')
@@ -81,8 +94,9 @@ export async function startBridge({ studio, rendererDir, port = 0, token = newTo
     })
   })
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname !== '/ws' || !isLocalRequest(req, boundPort) || !isAuthorized(req, url, token)) {
+    socket.on('error', () => socket.destroy())
+    const url = requestUrl(req)
+    if (!url || url.pathname !== '/ws' || !isLocalRequest(req, boundPort) || !isAuthorized(req, url, token)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n')
       return
     }

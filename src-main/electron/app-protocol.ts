@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron'
 import { pathToFileURL } from 'node:url'
-import { CONTENT_SECURITY_POLICY, resolveInside } from '../bridge/static-files'
+import { CONTENT_SECURITY_POLICY, resolveInside } from '../common/renderer-files'
 import type { Studio } from '../studio'
 
 export const APP_SCHEME = 'studio'

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startBridge, type Bridge } from '../../src-main/bridge/server'
+import { CONTENT_SECURITY_POLICY } from '../../src-main/common/renderer-files'
 import { createStudio, type Studio } from '../../src-main/studio'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -153,5 +155,46 @@ describe('local bridge', () => {
     expect(thumb.status).toBe(200)
     expect(thumb.headers.get('content-type')).toBe('image/webp')
     ws.close()
+  })
+
+  it('survives unparsable URLs, oversized and malformed frames, and keeps serving', async () => {
+    await start()
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(bridge.port, '127.0.0.1', () => socket.write(text))
+        let answer = ''
+        socket.on('data', (chunk) => (answer += chunk))
+        socket.on('close', () => resolve(answer))
+        socket.on('error', () => resolve(answer))
+        setTimeout(() => socket.destroy(), 1000)
+      })
+    const upgrade = `Host: 127.0.0.1:${bridge.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`
+    expect(await raw(`GET // HTTP/1.1\r\n${upgrade}`)).toContain('401')
+    expect(await raw(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\n\r\n`)).toMatch(/400|401/)
+
+    const big = await openSocket(`?token=${bridge.token}`)
+    const bigClosed = new Promise((resolve) => big.once('close', resolve))
+    big.send('x'.repeat(65 * 1024 * 1024))
+    await bigClosed
+    const garbled = await openSocket(`?token=${bridge.token}`)
+    const garbledClosed = new Promise((resolve) => garbled.once('close', resolve))
+    garbled.send(Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), { binary: false })
+    await garbledClosed
+
+    const ws = await openSocket(`?token=${bridge.token}`)
+    expect((await ask(ws, 1, 'library:list', {})).reply.ok).toBe(true)
+    ws.close()
+  })
+
+  it('takes an empty token parameter as no token, so a valid cookie still works', async () => {
+    await start()
+    const cookie = String((await get(`/?token=${bridge.token}`)).headers['set-cookie']).split(';')[0]!
+    expect((await get('/assets/app.js?token=', { cookie })).status).toBe(200)
+  })
+
+  it('sends the same policy as the page\'s own CSP meta tag (plus frame-ancestors)', () => {
+    const html = readFileSync(join(import.meta.dirname, '..', '..', 'src-renderer', 'index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(`${meta}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY)
   })
 })
