@@ -1,0 +1,6 @@
+export { GraphBuilder } from './graph-builder'
+export type { BuiltModel, ConvOptions, ConvTransposeOptions, InstanceNormOptions, Padding, ResizeOptions, Tensor } from './graph-types'
+export { OPSET } from './model-proto'
+export { resnetBlock, resnetGenerator, type ResnetGeneratorOptions } from './resnet-generator'
+export { unetGenerator, type UnetGeneratorOptions } from './unet-generator'
+export { seededWeights, type WeightSource } from './weights'
