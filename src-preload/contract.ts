@@ -8,8 +8,9 @@ export { mediaPaths } from './media-paths'
 
 const Id = z.number().int().positive()
 const Ids = z.array(Id).min(1).max(10_000)
-const Name = z.string().trim().min(1).max(200)
-const Tag = z.string().trim().min(1).max(64)
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u
+const Name = z.string().trim().min(1).max(200).regex(NO_CONTROL_CHARACTERS, 'must not contain control characters')
+const Tag = z.string().trim().min(1).max(64).regex(NO_CONTROL_CHARACTERS, 'must not contain control characters')
 const NoArgs = z.object({}).strict()
 
 export const Language = z.enum(['en', 'zh-CN'])

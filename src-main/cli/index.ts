@@ -39,9 +39,9 @@ const options = {
   version: { type: 'boolean', short: 'v', default: false }
 } as const
 
-function wholeNumbers(words: string[], what: string): number[] {
-  const numbers = words.map(Number)
-  if (!numbers.length || numbers.some((n) => !Number.isInteger(n) || n < 0)) throw new CliError(`${what}: expected image ids (whole numbers)`)
+function wholeNumbers(words: string[], what: string, max = Number.MAX_SAFE_INTEGER): number[] {
+  const numbers = words.map((w) => (/^\d+$/.test(w) ? Number(w) : NaN))
+  if (!numbers.length || numbers.some((n) => !Number.isSafeInteger(n) || n > max)) throw new CliError(`${what}: expected whole numbers${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}`)
   return numbers
 }
 
@@ -49,9 +49,9 @@ async function runLibrary(client: Client, action: string | undefined, args: stri
   switch (action) {
     case 'import': return importCommand(client, args, values.project)
     case 'list': return listCommand(client, { query: values.query, tag: values.tag, trashed: values.trash, limit: wholeNumbers([values.limit], '--limit')[0]! })
-    case 'tag': return tagCommand(client, wholeNumbers(args, 'library tag'), values.add, values.remove)
+    case 'tag': return tagCommand(client, wholeNumbers(args, 'library tag <id>...'), values.add, values.remove)
     case 'trash':
-    case 'restore': return trashCommand(client, action, wholeNumbers(args, `library ${action}`))
+    case 'restore': return trashCommand(client, action, wholeNumbers(args, `library ${action} <id>...`))
     case 'empty-trash': return emptyTrashCommand(client)
     case 'projects': return projectsCommand(client)
     default: throw new CliError(`unknown library command "${action ?? ''}"; see gan-studio --help`)
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.version) return void console.log(version), 0
   if (values.help || !command) return void console.log(HELP), 0
   if (command === 'serve') {
-    await serve({ library: values.library, port: wholeNumbers([values.port], '--port')[0]! })
+    await serve({ library: values.library, port: wholeNumbers([values.port], '--port', 65535)[0]! })
     return -1
   }
   const client = openClient(values.library)

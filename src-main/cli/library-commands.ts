@@ -3,9 +3,14 @@ import type { ImageSummary } from '../../src-preload/contract'
 import { CliError, type Client } from './client'
 import { progressBar } from './progress-bar'
 
+/** Names and tags come from users' files: never let them drive the terminal. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+}
+
 function formatImage(image: ImageSummary): string {
-  const tags = image.tags.length ? `  [${image.tags.join(', ')}]` : ''
-  return `${String(image.id).padStart(6)}  ${image.width}×${image.height}  ${image.format.padEnd(5)}  ${image.name}${tags}`
+  const tags = image.tags.length ? `  [${image.tags.map(printable).join(', ')}]` : ''
+  return `${String(image.id).padStart(6)}  ${image.width}×${image.height}  ${image.format.padEnd(5)}  ${printable(image.name)}${tags}`
 }
 
 async function projectIdByName(client: Client, name: string): Promise<number> {
@@ -21,14 +26,14 @@ export async function importCommand(client: Client, paths: string[], project?: s
   const bar = progressBar('importing')
   const cancel = () => void client.call('jobs:cancel', { jobId })
   process.once('SIGINT', cancel)
-  const job = await client.waitForJob(jobId, (s) => bar.update(s.done, s.total, s.current))
+  const job = await client.waitForJob(jobId, (s) => bar.update(s.done, s.total, s.current && printable(s.current)))
   process.off('SIGINT', cancel)
   bar.end()
   const report = job.report
   if (job.status === 'failed' || !report) throw new CliError(job.error ?? 'import failed')
   console.log(`${job.status === 'cancelled' ? 'Cancelled. ' : ''}Imported ${report.imported.length}, duplicates ${report.duplicates.length}, failed ${report.failed.length}.`)
-  for (const dup of report.duplicates) console.log(`  duplicate: ${dup.name} (already image ${dup.existingId})`)
-  for (const fail of report.failed) console.log(`  failed: ${fail.name} — ${fail.reason}`)
+  for (const dup of report.duplicates) console.log(`  duplicate: ${printable(dup.name)} (already image ${dup.existingId})`)
+  for (const fail of report.failed) console.log(`  failed: ${printable(fail.name)} — ${printable(fail.reason)}`)
   return report.failed.length ? 1 : 0
 }
 
@@ -59,7 +64,7 @@ export async function emptyTrashCommand(client: Client): Promise<number> {
 
 export async function projectsCommand(client: Client): Promise<number> {
   const { projects } = await client.call('library:projects', {})
-  for (const p of projects) console.log(`${String(p.id).padStart(4)}  ${p.name}  (${p.imageCount} images)`)
+  for (const p of projects) console.log(`${String(p.id).padStart(4)}  ${printable(p.name)}  (${p.imageCount} images)`)
   if (!projects.length) console.log('No projects yet.')
   return 0
 }

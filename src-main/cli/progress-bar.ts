@@ -7,7 +7,7 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       const filled = total ? Math.round((done / total) * width) : 0
       const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${current ? ` ${current}` : ''}`
       if (!stream.isTTY) {
-        if (done === total && line !== lastLine) stream.write(line + '\n')
+        if (total > 0 && done === total && line !== lastLine) stream.write(line + '\n')
       } else {
         stream.write(`\r${line.slice(0, (stream.columns ?? 100) - 1).padEnd(Math.min(lastLine.length, (stream.columns ?? 100) - 1))}`)
       }

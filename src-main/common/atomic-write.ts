@@ -2,18 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-export const TEMP_SUFFIX = '.tmp'
-
-const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/
+const TEMP_SUFFIX = '.tmp'
 
 /** A hidden, unique sibling of `target` (`<dir>/.<base>.<random>.tmp`), on the same file system so it can be renamed over it. */
 export function tempSiblingPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
-}
-
-/** True for names made by `tempSiblingPath`: leftovers of an interrupted write, safe to delete. */
-export function isTempFile(name: string): boolean {
-  return TEMP_NAME.test(basename(name))
 }
 
 /** Replaces `path` with `data` all at once: readers see the old file or the new one, never a partial write. */

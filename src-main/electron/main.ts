@@ -11,7 +11,12 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const appRoot = join(import.meta.dirname, '..', '..')
 
 function isOwnUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
+  try {
+    const origin = new URL(url).origin
+    return origin === APP_ORIGIN || (devServerUrl !== undefined && origin === new URL(devServerUrl).origin)
+  } catch {
+    return false
+  }
 }
 
 function createWindow(studio: Studio): void {
@@ -37,12 +42,16 @@ function createWindow(studio: Studio): void {
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
-registerAppScheme()
-hardenContents(isOwnUrl)
+function start(): void {
+  registerAppScheme()
+  hardenContents(isOwnUrl)
+  app.whenReady().then(openStudio)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
 
-if (!app.requestSingleInstanceLock()) app.quit()
-
-app.whenReady().then(() => {
+function openStudio(): void {
   lockDownSession(isOwnUrl)
   let studio: Studio
   try {
@@ -64,8 +73,8 @@ app.whenReady().then(() => {
     event.preventDefault()
     void studio.close().finally(() => app.quit())
   })
-})
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+// A second launch hands over to the first window (its 'second-instance' handler) and leaves at once.
+if (app.requestSingleInstanceLock()) start()
+else app.exit(0)

@@ -7,5 +7,3 @@ export const DEFAULT_MAX_PIXELS = 250_000_000
  */
 export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'tiff', 'gif', 'avif'])
 
-/** Lower-case file extensions, without the dot, of the formats in `SUPPORTED_FORMATS`. */
-export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif'])

@@ -1,6 +1,5 @@
 import type { Metadata } from 'sharp'
-import { withImageErrors } from './failures'
-import { isGreyscale, openImage, sampleDepth, type OpenOptions } from './open'
+import { isGreyscale, sampleDepth } from './open'
 
 export interface ImageInfo {
   format: string
@@ -19,18 +18,7 @@ export interface ImageInfo {
   hasProfile: boolean
 }
 
-/** Size at which the pixels are decoded to prove the file whole: every compressed byte is still read, no full bitmap is held. */
-const VALIDATION_SIZE = 64
-
-/** Describes an image after proving that all of its pixels decode. */
-export async function probeImage(input: string | Buffer, opts: OpenOptions = {}): Promise<ImageInfo> {
-  const { meta, format, pipeline } = await openImage(input, opts)
-  await withImageErrors(input, () =>
-    pipeline.resize(VALIDATION_SIZE, VALIDATION_SIZE, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer()
-  )
-  return describeImage(meta, format)
-}
-
+/** What the header says about an image, with sizes as shown (EXIF orientation applied). */
 export function describeImage(meta: Metadata, format: string): ImageInfo {
   return {
     format,

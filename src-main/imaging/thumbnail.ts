@@ -5,6 +5,7 @@ import { describeImage, type ImageInfo } from './probe'
 
 const THUMBNAIL_QUALITY = 80
 
+/** A WebP of the upright image in sRGB, fitting inside size×size (never enlarged), alpha kept. */
 function thumbnailOf(input: string | Buffer, pipeline: Sharp, size: number): Promise<Buffer> {
   return withImageErrors(input, () =>
     pipeline
@@ -16,15 +17,9 @@ function thumbnailOf(input: string | Buffer, pipeline: Sharp, size: number): Pro
   )
 }
 
-/** A WebP of the upright image in sRGB, fitting inside size×size (never enlarged), alpha kept. */
-export async function makeThumbnail(input: string | Buffer, size = 256, opts: OpenOptions = {}): Promise<Buffer> {
-  const { pipeline } = await openImage(input, opts)
-  return thumbnailOf(input, pipeline, size)
-}
-
 /**
  * What an import needs in one decode: the image's description and its thumbnail. Making the thumbnail
- * reads every compressed byte with truncation fatal, so it proves the file whole as probeImage does.
+ * reads every compressed byte with truncation fatal, so it proves the file whole.
  */
 export async function inspectWithThumbnail(input: string | Buffer, size = 256, opts: OpenOptions = {}): Promise<{ info: ImageInfo; thumbnail: Buffer }> {
   const { meta, format, pipeline } = await openImage(input, opts)

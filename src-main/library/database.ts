@@ -7,7 +7,8 @@ export function openDatabase(file: string, nativeBinding?: string): Db {
   const db = new Database(file, { nativeBinding })
   try {
     db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
+    // FULL: a commit survives a power cut too, so emptied-trash rows never come back without their files.
+    db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     return db

@@ -1,3 +1,4 @@
+import { isClutter } from '../../src-preload/import-filter'
 import type { Dirent } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -23,7 +24,7 @@ const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name 
 
 /**
  * Lists the files the sources stand for, in a stable order: files as given, folders walked recursively
- * in name order, skipping dot-files and dot-folders and never following a symlinked folder.
+ * in name order, skipping clutter (dot-files, dot-folders, Thumbs.db…) and never following a symlinked folder.
  */
 export async function expandSources(sources: readonly ImportSource[], signal?: AbortSignal): Promise<ExpandedSources> {
   const out: ExpandedSources = { files: [], failed: [] }
@@ -52,7 +53,7 @@ async function walk(dir: string, name: string, out: ExpandedSources, signal?: Ab
     return
   }
   for (const entry of entries.sort(byName)) {
-    if (entry.name.startsWith('.')) continue
+    if (isClutter(entry.name)) continue
     const path = join(dir, entry.name)
     const entryName = `${name}/${entry.name}`
     if (entry.isDirectory()) await walk(path, entryName, out, signal)

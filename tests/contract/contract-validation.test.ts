@@ -3,7 +3,7 @@ import { channels, eventNames, requests, type StudioHandlers } from '../../src-p
 import { StudioError } from '../../src-main/common/studio-error'
 import { createDispatcher } from '../../src-main/contract-dispatch'
 
-const reject = (channel: keyof typeof requests, payload: unknown) => requests[channel].request.safeParse(payload).success
+const accepts = (channel: keyof typeof requests, payload: unknown) => requests[channel].request.safeParse(payload).success
 
 describe('contract schemas', () => {
   it('names every channel domain:action and every event likewise', () => {
@@ -11,20 +11,22 @@ describe('contract schemas', () => {
   })
 
   it('rejects malformed requests', () => {
-    expect(reject('library:import', { sources: [] })).toBe(false)
-    expect(reject('library:import', { sources: [{ path: 42 }] })).toBe(false)
-    expect(reject('library:import', { sources: [{ path: '' }] })).toBe(false)
-    expect(reject('library:import', { sources: [{ path: 'a.jpg' }], projectId: -1 })).toBe(false)
-    expect(reject('library:list', { limit: 0 })).toBe(false)
-    expect(reject('library:list', { limit: 1_000_000 })).toBe(false)
-    expect(reject('library:list', { offset: 1.5 })).toBe(false)
-    expect(reject('library:trash', { ids: [] })).toBe(false)
-    expect(reject('library:trash', { ids: ['1'] })).toBe(false)
-    expect(reject('library:setTags', { ids: [1], add: ['x'.repeat(65)] })).toBe(false)
-    expect(reject('library:createProject', { name: '   ' })).toBe(false)
-    expect(reject('settings:set', { language: 'fr' })).toBe(false)
-    expect(reject('settings:set', { language: 'en', theme: 'dark' })).toBe(false)
-    expect(reject('jobs:cancel', {})).toBe(false)
+    expect(accepts('library:import', { sources: [] })).toBe(false)
+    expect(accepts('library:import', { sources: [{ path: 42 }] })).toBe(false)
+    expect(accepts('library:import', { sources: [{ path: '' }] })).toBe(false)
+    expect(accepts('library:import', { sources: [{ path: 'a.jpg' }], projectId: -1 })).toBe(false)
+    expect(accepts('library:list', { limit: 0 })).toBe(false)
+    expect(accepts('library:list', { limit: 1_000_000 })).toBe(false)
+    expect(accepts('library:list', { offset: 1.5 })).toBe(false)
+    expect(accepts('library:trash', { ids: [] })).toBe(false)
+    expect(accepts('library:trash', { ids: ['1'] })).toBe(false)
+    expect(accepts('library:setTags', { ids: [1], add: ['x'.repeat(65)] })).toBe(false)
+    expect(accepts('library:createProject', { name: '   ' })).toBe(false)
+    expect(accepts('settings:set', { language: 'fr' })).toBe(false)
+    expect(accepts('settings:set', { language: 'en', theme: 'dark' })).toBe(false)
+    expect(accepts('jobs:cancel', {})).toBe(false)
+    expect(accepts('library:setTags', { ids: [1], add: ['red\u001b[31m'] })).toBe(false)
+    expect(accepts('library:createProject', { name: 'a\nb' })).toBe(false)
   })
 
   it('accepts good requests and fills defaults', () => {

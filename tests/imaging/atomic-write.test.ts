@@ -1,8 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isTempFile, tempSiblingPath, TEMP_SUFFIX, writeFileAtomic } from '../../src-main/common/atomic-write'
+import { tempSiblingPath, writeFileAtomic } from '../../src-main/common/atomic-write'
 import { tempDir } from '../helpers/temp-dir'
+import { isTempFile } from './fixtures'
 
 describe('writeFileAtomic', () => {
   it('creates the folder, writes, replaces, and leaves only the target', async () => {
@@ -28,7 +29,7 @@ describe('temporary names', () => {
   it('are hidden siblings that isTempFile recognises', () => {
     const temp = tempSiblingPath('/library/originals/ab.jpg')
     expect(temp).toMatch(/^\/library\/originals\/\.ab\.jpg\.[0-9a-f]{12}\.tmp$/)
-    expect(temp.endsWith(TEMP_SUFFIX)).toBe(true)
+    expect(temp.endsWith('.tmp')).toBe(true)
     expect(isTempFile(temp)).toBe(true)
     for (const name of ['ab.jpg', 'notes.tmp', '.hidden.tmp', '.ab.jpg.tmp']) expect(isTempFile(name)).toBe(false)
   })

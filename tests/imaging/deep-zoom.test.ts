@@ -2,10 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { isTempFile } from '../../src-main/common/atomic-write'
 import { buildDeepZoom, deepZoomTilePath } from '../../src-main/imaging'
 import { tempDir } from '../helpers/temp-dir'
-import { halve, noise, save, sidewaysJpeg, solid } from './fixtures'
+import { halve, isTempFile, noise, save, sidewaysJpeg, solid } from './fixtures'
 
 describe('buildDeepZoom', () => {
   it('builds a DZI pyramid with info.json and tiles where deepZoomTilePath says', async () => {

@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import sharp, { type Colour } from 'sharp'
-import type { RawImage } from '../../src-main/imaging'
+import { basename } from 'node:path'
+import { inspectWithThumbnail, type RawImage } from '../../src-main/imaging'
+import type { OpenOptions } from '../../src-main/imaging'
 
 export const PHOTOS_DIR = new URL('../fixtures/photos/', import.meta.url).pathname
 
@@ -75,4 +77,19 @@ export function pixelAt(image: RawImage, x: number, y: number): number[] {
 
 export function halve(bytes: Buffer): Buffer {
   return bytes.subarray(0, Math.floor(bytes.length / 2))
+}
+
+/** The import's own inspection, its description only. */
+export async function probe(input: string | Buffer, opts?: OpenOptions) {
+  return (await inspectWithThumbnail(input, 64, opts)).info
+}
+
+/** The import's own inspection, its thumbnail only. */
+export async function thumbnail(input: string | Buffer, size?: number) {
+  return (await inspectWithThumbnail(input, size)).thumbnail
+}
+
+/** Names made by tempSiblingPath: `.<base>.<12 hex>.tmp`. */
+export function isTempFile(name: string): boolean {
+  return /^\..+\.[0-9a-f]{12}\.tmp$/.test(basename(name))
 }

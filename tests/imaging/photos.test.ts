@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { makeThumbnail, probeImage } from '../../src-main/imaging'
-import { PHOTOS_DIR } from './fixtures'
+import { PHOTOS_DIR, probe, thumbnail } from './fixtures'
 
 const EXPECTED_SIZES: Record<string, [number, number]> = {
   'forensics--IMG_20200124_231153.jpg': [512, 384],
@@ -19,8 +18,8 @@ describe('real photos', () => {
 
   it.each(Object.entries(EXPECTED_SIZES))('probes and thumbnails %s', async (name, [width, height]) => {
     const path = join(PHOTOS_DIR, name)
-    expect(await probeImage(path)).toMatchObject({ format: 'jpeg', width, height, depth: 8, space: 'srgb', channels: 3 })
-    const thumb = await sharp(await makeThumbnail(path)).metadata()
+    expect(await probe(path)).toMatchObject({ format: 'jpeg', width, height, depth: 8, space: 'srgb', channels: 3 })
+    const thumb = await sharp(await thumbnail(path)).metadata()
     expect(thumb.format).toBe('webp')
     expect(Math.max(thumb.width, thumb.height)).toBe(256)
   })

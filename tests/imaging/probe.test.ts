@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { ImageError, probeImage, type ImageErrorCode } from '../../src-main/imaging'
+import { ImageError, type ImageErrorCode } from '../../src-main/imaging'
 import { tempDir } from '../helpers/temp-dir'
-import { halve, noise, rgb16, rgb16Png, save, sidewaysJpeg, solid } from './fixtures'
+import { halve, noise, probe, rgb16, rgb16Png, save, sidewaysJpeg, solid } from './fixtures'
 
 async function failure(input: string | Buffer, opts?: { maxPixels?: number }): Promise<ImageError> {
-  const err = await probeImage(input, opts).then(
+  const err = await probe(input, opts).then(
     () => null,
     (e: unknown) => e
   )
@@ -21,21 +21,21 @@ async function expectCode(input: string | Buffer, code: ImageErrorCode): Promise
   return err
 }
 
-describe('probeImage', () => {
+describe('inspecting an image', () => {
   it('reports size after EXIF orientation', async () => {
-    const info = await probeImage(await sidewaysJpeg())
+    const info = await probe(await sidewaysJpeg())
     expect(info).toMatchObject({ format: 'jpeg', width: 40, height: 60, orientation: 6, depth: 8, space: 'srgb', channels: 3 })
   })
 
   it('describes 16-bit, CMYK, greyscale, alpha and AVIF images', async () => {
-    expect(await probeImage(await rgb16Png(rgb16(8, 8)))).toMatchObject({ format: 'png', depth: 16, space: 'srgb', channels: 3 })
+    expect(await probe(await rgb16Png(rgb16(8, 8)))).toMatchObject({ format: 'png', depth: 16, space: 'srgb', channels: 3 })
     const cmyk = await solid(16, 16, '#c83232').toColourspace('cmyk').jpeg().toBuffer()
-    expect(await probeImage(cmyk)).toMatchObject({ space: 'cmyk', channels: 4, hasAlpha: false })
+    expect(await probe(cmyk)).toMatchObject({ space: 'cmyk', channels: 4, hasAlpha: false })
     const grey = await solid(16, 16, '#646464').toColourspace('b-w').png().toBuffer()
-    expect(await probeImage(grey)).toMatchObject({ space: 'b-w', channels: 1 })
+    expect(await probe(grey)).toMatchObject({ space: 'b-w', channels: 1 })
     const rgba = await solid(16, 16, { r: 1, g: 2, b: 3, alpha: 0.5 }, 4).png().toBuffer()
-    expect(await probeImage(rgba)).toMatchObject({ channels: 4, hasAlpha: true, hasProfile: false })
-    expect(await probeImage(await noise(32, 32).avif().toBuffer())).toMatchObject({ format: 'avif', width: 32 })
+    expect(await probe(rgba)).toMatchObject({ channels: 4, hasAlpha: true, hasProfile: false })
+    expect(await probe(await noise(32, 32).avif().toBuffer())).toMatchObject({ format: 'avif', width: 32 })
   })
 
   it('fails a truncated JPEG whose header alone looks fine', async () => {

@@ -6,13 +6,13 @@ import { SCHEMA_VERSION } from '../../src-main/library/migrations'
 import { openLibrary, rawDb, tempDir } from './fixtures'
 
 describe('the library database', () => {
-  it('opens every connection with WAL, foreign keys, a busy timeout and NORMAL sync', () => {
+  it('opens every connection with WAL, foreign keys, a busy timeout and FULL sync', () => {
     const db = openDatabase(join(tempDir(), 'x.sqlite'))
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
-      expect(db.pragma('synchronous', { simple: true })).toBe(1)
+      expect(db.pragma('synchronous', { simple: true })).toBe(2)
     } finally {
       db.close()
     }

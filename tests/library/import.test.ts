@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { actualStoreFiles, copyPhoto, expectedStoreFiles, filesUnder, makeDirs, openLibrary, sha256Of, tempDir } from './fixtures'
 import { FILES_IN_FLIGHT } from '../../src-main/library/import-sources'
 
-/** Two loose photos and a folder holding a good photo, a truncated one, a text file, a duplicate, hidden files and a linked folder. */
+/** Two loose photos and a folder holding a good photo, a truncated one, a text file, a duplicate, hidden files, system clutter and a linked folder. */
 async function messySources(): Promise<{ src: string; sources: { path: string }[] }> {
   const src = tempDir('import-src-')
   const folder = join(src, 'folder')
@@ -19,6 +19,8 @@ async function messySources(): Promise<{ src: string; sources: { path: string }[
   copyPhoto(0, join(folder, 'dup.jpg'))
   copyPhoto(4, join(folder, '.hidden.jpg'))
   copyPhoto(5, join(folder, '.git', 'object.jpg'))
+  writeFileSync(join(folder, 'Thumbs.db'), 'windows thumbnail cache')
+  writeFileSync(join(folder, 'desktop.ini'), '[.ShellClassInfo]')
   await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 10, g: 200, b: 30, alpha: 0.5 } } }).png().toFile(join(folder, 'sub', 'd.png'))
   copyPhoto(6, join(src, 'elsewhere', 'linked.jpg'))
   symlinkSync(join(src, 'elsewhere'), join(folder, 'linked-folder'), 'dir')

@@ -30,7 +30,7 @@ async function failureOf(response: Response): Promise<StudioRequestError> {
 async function uploadOne(item: FileToImport, token: string | null, signal?: AbortSignal): Promise<string> {
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' }
   if (token) headers['X-Studio-Token'] = token
-  const response = await fetch(`/upload?name=${encodeURIComponent(item.relativePath)}`, { method: 'POST', headers, body: item.file, signal })
+  const response = await fetch('/upload', { method: 'POST', headers, body: item.file, signal })
   if (!response.ok) throw await failureOf(response)
   const body = (await response.json()) as { path?: unknown }
   if (typeof body.path !== 'string') throw new StudioRequestError('upload-failed', 'the studio did not say where it stored the file')

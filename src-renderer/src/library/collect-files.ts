@@ -1,9 +1,5 @@
+import { isClutter } from '../../../src-preload/import-filter'
 import type { FileToImport } from '../api'
-
-/** System clutter that is never an image worth reporting as a failure. */
-function isClutter(name: string): boolean {
-  return name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name)
-}
 
 function readFile(entry: FileSystemFileEntry): Promise<File> {
   return new Promise((resolve, reject) => entry.file(resolve, reject))
