@@ -21,6 +21,17 @@ export async function writeFileAtomic(path: string, data: Buffer | Uint8Array): 
     } finally {
       await file.close()
     }
+  } catch (err) {
+    await rm(temp, { force: true })
+    throw err
+  }
+  await moveIntoPlace(temp, path)
+}
+
+/** Renames a complete, synced temp file over `path` durably; the temp is removed if the rename fails. */
+export async function moveIntoPlace(temp: string, path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true })
     await rename(temp, path)
   } catch (err) {
     await rm(temp, { force: true })

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -25,6 +26,11 @@ export class BlobStore {
 
   originalPath(sha256: string, ext: string): string {
     return join(this.originalsDir, sha256.slice(0, 2), `${sha256}.${ext}`)
+  }
+
+  /** Where an import copies a source before its hash is known; the recovery sweep removes leftovers. */
+  incomingPath(): string {
+    return join(this.originalsDir, `.incoming.${randomBytes(8).toString('hex')}.tmp`)
   }
 
   thumbPath(sha256: string): string {

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto'
-import { readFile, rm, stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { ImportReport, ImportSource } from '../../src-preload/contract'
-import { writeFileAtomic } from '../common/atomic-write'
+import { moveIntoPlace, writeFileAtomic } from '../common/atomic-write'
 import { StudioError } from '../common/studio-error'
 import { inspectWithThumbnail } from '../imaging'
 import { storedExtension, type BlobStore } from './blob-store'
+import { copyAndHash } from './copy-and-hash'
 import type { Db } from './database'
 import { importFailure } from './import-failure'
 import type { ImagesRepo } from './images-repo'
@@ -101,27 +101,29 @@ async function importFile(ctx: ImportContext, file: SourceFile, turn: FileTurn):
   if (size > MAX_IMPORT_BYTES) {
     throw new StudioError('too-large', `the file is ${(size / 1024 ** 3).toFixed(1)} GB; files over 2 GB cannot be imported`)
   }
-  const bytes = await readFile(file.path)
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const copy = ctx.store.incomingPath()
+  const { sha256, bytes } = await copyAndHash(file.path, copy)
   const twin = turn.batch.get(sha256)
   if (twin) {
+    await rm(copy, { force: true })
     const outcome = await twin
     return { duplicateOf: 'imported' in outcome ? outcome.imported : outcome.duplicateOf }
   }
-  const outcome = storeNew(ctx, file, bytes, sha256, turn)
+  const outcome = storeNew(ctx, file, { copy, sha256, bytes }, turn)
   turn.batch.set(sha256, outcome)
   return outcome
 }
 
-async function storeNew(ctx: ImportContext, file: SourceFile, bytes: Buffer, sha256: string, { staged, afterPrevious, projectId }: FileTurn): Promise<Outcome> {
-  const existing = keepDuplicate(ctx, sha256, projectId)
-  if (existing !== undefined) return { duplicateOf: existing }
-
-  const { info, thumbnail } = await inspectWithThumbnail(bytes, undefined, { maxPixels: ctx.maxPixels })
-  const ext = storedExtension(info.format)
+/** `copy` is the source's bytes, already in the library's folder under a temporary name. */
+async function storeNew(ctx: ImportContext, file: SourceFile, { copy, sha256, bytes }: { copy: string; sha256: string; bytes: number }, { staged, afterPrevious, projectId }: FileTurn): Promise<Outcome> {
+  let ext: string | undefined
   try {
-    await writeFileAtomic(ctx.store.originalPath(sha256, ext), bytes)
+    const existing = keepDuplicate(ctx, sha256, projectId)
+    if (existing !== undefined) return { duplicateOf: existing }
+    const { info, thumbnail } = await inspectWithThumbnail(copy, undefined, { maxPixels: ctx.maxPixels })
+    ext = storedExtension(info.format)
     await writeFileAtomic(ctx.store.thumbPath(sha256), thumbnail)
+    await moveIntoPlace(copy, ctx.store.originalPath(sha256, ext))
     await afterPrevious
     if (!ctx.isOpen()) throw new StudioError('closed', 'the library was closed during the import')
     const id = ctx.db.transaction(() => {
@@ -129,14 +131,14 @@ async function storeNew(ctx: ImportContext, file: SourceFile, bytes: Buffer, sha
         {
           sha256,
           name: file.name,
-          ext,
+          ext: ext!,
           width: info.width,
           height: info.height,
           format: info.format,
           space: info.space,
           depth: info.depth,
           hasAlpha: info.hasAlpha,
-          bytes: bytes.length,
+          bytes,
           sourcePath: staged ? null : resolve(file.path)
         },
         new Date().toISOString()
@@ -146,8 +148,10 @@ async function storeNew(ctx: ImportContext, file: SourceFile, bytes: Buffer, sha
     })()
     return { imported: id }
   } catch (err) {
-    if (ctx.isOpen() && !ctx.images.findBySha(sha256)) ctx.store.removeImageFiles(sha256, ext)
+    if (ext && ctx.isOpen() && !ctx.images.findBySha(sha256)) ctx.store.removeImageFiles(sha256, ext)
     throw err
+  } finally {
+    await rm(copy, { force: true })
   }
 }
 
