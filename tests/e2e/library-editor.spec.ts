@@ -58,8 +58,10 @@ test('drop photos and a folder with a corrupt file, then zoom into one in the Ed
   await page.getByTestId('zoom-in').click()
   await page.getByTestId('zoom-in').click()
   await expect.poll(async () => parseInt((await zoom.textContent())!, 10)).toBeGreaterThan(fitted)
+  const fullResTile = page.waitForResponse((r) => /\/media\/tile\/[0-9a-f]{64}\/13\//.test(r.url()) && r.status() === 200)
   await page.getByTestId('zoom-100').click()
   await expect(zoom).toHaveText('100%')
+  await fullResTile
   await page.keyboard.press('0')
   await expect.poll(async () => parseInt((await zoom.textContent())!, 10)).toBe(fitted)
   await page.keyboard.press('1')
@@ -67,4 +69,26 @@ test('drop photos and a folder with a corrupt file, then zoom into one in the Ed
   await page.waitForLoadState('networkidle')
   const shot = await page.screenshot({ path: testInfo.outputPath('editor-100.png') })
   await testInfo.attach('editor at 100%', { body: shot, contentType: 'image/png' })
+})
+
+test('cancels a long import with Esc and keeps what was already imported', async ({ page, library }) => {
+  const folder = join(library, '..', 'many-photos')
+  mkdirSync(folder, { recursive: true })
+  for (let i = 0; i < 40; i++) {
+    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: i * 6, g: 90, b: 140 }, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+      .jpeg({ quality: 95 })
+      .toFile(join(folder, `p${String(i).padStart(2, '0')}.jpg`))
+  }
+  await page.getByTestId('import-folder-input').setInputFiles(folder)
+  await expect(page.getByTestId('job-progress')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('import-report')).toContainText('Import cancelled')
+  const cancelledReport = (await page.getByTestId('import-report').textContent()) ?? ''
+  const imported = Number(/(\d+) imported/.exec(cancelledReport)?.[1] ?? 0)
+  expect(imported).toBeLessThan(40)
+  await expect(page.getByTestId('library-count')).toHaveAttribute('data-total', String(imported))
+  await page.getByTestId('import-folder-input').setInputFiles(folder)
+  await expect(page.getByTestId('import-report')).toContainText('Import finished')
+  await expect(page.getByTestId('import-report')).toContainText(`${40 - imported} imported`)
+  await expect(page.getByTestId('library-count')).toHaveAttribute('data-total', '40')
 })
