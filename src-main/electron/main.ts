@@ -4,20 +4,15 @@ import { StudioError } from '../common/studio-error'
 import { createStudio, type Studio } from '../studio'
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol'
 import { hardenContents, lockDownSession } from './hardening'
+import { isOwnOrigin } from './own-origin'
 import { forwardEvents, registerIpc } from './ipc'
 import { electronSqliteBinding } from './native-binding'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const appRoot = join(import.meta.dirname, '..', '..')
 
-function isOwnUrl(url: string): boolean {
-  try {
-    const origin = new URL(url).origin
-    return origin === APP_ORIGIN || (devServerUrl !== undefined && origin === new URL(devServerUrl).origin)
-  } catch {
-    return false
-  }
-}
+const ownOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]
+const isOwnUrl = (url: string): boolean => isOwnOrigin(url, ownOrigins)
 
 function createWindow(studio: Studio): void {
   const win = new BrowserWindow({
