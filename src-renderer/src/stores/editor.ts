@@ -40,6 +40,14 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  /** Stops waiting for a pyramid that takes long; the core finishes and keeps it for next time. */
+  function close(): void {
+    imageId.value = null
+    detail.value = null
+    deepZoom.value = null
+    status.value = 'empty'
+  }
+
   async function reloadDetail(): Promise<void> {
     const id = imageId.value
     if (id === null || status.value !== 'ready') return
@@ -57,5 +65,5 @@ export const useEditorStore = defineStore('editor', () => {
     if (reason !== 'import') reloadDetail().catch(fail)
   })
 
-  return { imageId, detail, deepZoom, status, error, open, setTags }
+  return { imageId, detail, deepZoom, status, error, open, close, setTags }
 })
