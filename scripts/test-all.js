@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the unit tests (vitest) and the end-to-end tests (Playwright) and prints one closing line:
+// Runs the unit tests (vitest), builds the app, runs the end-to-end tests (Playwright) and prints one closing line:
 // "N passed, N failed" summed over both. Exits non-zero if anything failed or a runner crashed.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -22,7 +22,9 @@ function readJson(file) {
 }
 
 const vitestStatus = run(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
-const playwrightStatus = run(['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
+// The end-to-end tests drive the built renderer: build it first so `npm test` works on a fresh clone.
+const buildStatus = run(['electron-vite', 'build'])
+const playwrightStatus = buildStatus === 0 ? run(['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) : buildStatus
 
 const unit = readJson(vitestJson)
 const e2e = readJson(playwrightJson)
