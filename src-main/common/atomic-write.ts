@@ -40,15 +40,20 @@ export async function moveIntoPlace(temp: string, path: string): Promise<void> {
   await syncDirectory(dirname(path))
 }
 
+/** Flushes a file to disk, or a folder's entries (`'r'`: folders cannot be opened for writing). */
+export async function syncPath(path: string, flags: 'r' | 'r+' = 'r+'): Promise<void> {
+  const handle = await open(path, flags)
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
 /** Makes the rename itself durable; not possible on every platform (Windows refuses to open folders), hence best effort. */
 async function syncDirectory(dir: string): Promise<void> {
   try {
-    const handle = await open(dir, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await syncPath(dir, 'r')
   } catch {
     // The data is already safe in the renamed file; only the directory entry's durability is at stake.
   }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { open, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { syncPath } from '../common/atomic-write'
 
 /**
  * Copies `source` to `target` (created, never overwritten) while hashing it, then syncs the copy: the
@@ -20,12 +21,7 @@ export async function copyAndHash(source: string, target: string): Promise<{ sha
   })
   try {
     await pipeline(createReadStream(source), tap, createWriteStream(target, { flags: 'wx' }))
-    const handle = await open(target, 'r+')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await syncPath(target)
   } catch (err) {
     await rm(target, { force: true })
     throw err
