@@ -6,3 +6,4 @@ export { DEFAULT_QUALITY, encodeImage, writeImage, type EncodeOptions, type Outp
 export { inspectWithThumbnail } from './thumbnail'
 export { buildDeepZoom, deepZoomTilePath, type DeepZoomInfo, type DeepZoomOptions } from './deep-zoom'
 export type { OpenOptions } from './open'
+export { labToRgb, rgbToLab, samplesOf, type LabImage } from './lab'
