@@ -39,7 +39,10 @@ export class JobRunner {
     this.emit('jobs:progress', entry.state)
     const settled = work(ctx).then(
       (report) => this.finish(entry, { status: controller.signal.aborted ? 'cancelled' : 'done', report }),
-      (err: unknown) => this.finish(entry, { status: 'failed', error: err instanceof StudioError ? err.message : 'the job failed unexpectedly' }, err)
+      (err: unknown) =>
+        controller.signal.aborted
+          ? this.finish(entry, { status: 'cancelled' })
+          : this.finish(entry, { status: 'failed', error: err instanceof StudioError ? err.message : 'the job failed unexpectedly' }, err)
     )
     this.running.add(settled)
     void settled.finally(() => this.running.delete(settled))

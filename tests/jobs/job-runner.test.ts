@@ -40,6 +40,13 @@ describe('JobRunner', () => {
     expect(runner.cancel('no-such-job')).toBe(false)
   })
 
+  it('counts work that throws because it was cancelled as cancelled, not failed', async () => {
+    const { runner, finished } = recorder()
+    const id = runner.start('import', (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))))
+    runner.cancel(id)
+    expect(await finished).toMatchObject({ status: 'cancelled' })
+  })
+
   it('turns a thrown StudioError into a failed job with its message', async () => {
     const { runner, finished } = recorder()
     runner.start('import', async () => {
