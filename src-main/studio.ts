@@ -1,8 +1,10 @@
 import type { EventName, EventOf, StudioHandlers, SystemInfo } from '../src-preload/contract'
-import { defaultLibraryRoot } from './common/paths'
+import { join } from 'node:path'
+import { builtInModelsManifest, defaultLibraryRoot } from './common/paths'
 import { inferenceRuntimeInfo } from './inference/runtime-info'
 import { JobRunner } from './jobs/job-runner'
 import { Library } from './library/library'
+import { ModelRegistry } from './models'
 import { trainingBackendInfo } from './training/backend-candidates'
 import { version } from '../package.json'
 
@@ -30,6 +32,8 @@ export function createStudio(options: StudioOptions): Studio {
     for (const listener of listeners) listener(event, payload)
   }
   const jobs = new JobRunner((event, state) => emit(event, state))
+  let registry: Promise<ModelRegistry> | undefined
+  const models = () => (registry ??= ModelRegistry.open({ manifestPath: builtInModelsManifest(), storeDir: join(library.root, 'models') }))
   const changed = <T>(reason: EventOf<'library:changed'>['reason'], value: T): T => {
     emit('library:changed', { reason })
     return value
@@ -58,6 +62,21 @@ export function createStudio(options: StudioOptions): Studio {
     'library:addToProject': async ({ projectId, ids }) => changed('projects', { count: library.addToProject(projectId, ids) }),
     'library:removeFromProject': async ({ projectId, ids }) => changed('projects', { count: library.removeFromProject(projectId, ids) }),
     'library:deepZoom': async ({ id }) => library.deepZoom(id),
+    'models:list': async () => ({ models: (await models()).list() }),
+    'models:import': async ({ path, ...options }) => {
+      const { card, duplicate } = await (await models()).importModel(path, options)
+      if (!duplicate) emit('models:changed', { reason: 'import' })
+      return { model: card, duplicate }
+    },
+    'models:remove': async ({ id }) => {
+      await (await models()).remove(id)
+      emit('models:changed', { reason: 'remove' })
+      return { removed: true as const }
+    },
+    'models:export': async ({ id, targetPath }) => {
+      await (await models()).exportModel(id, targetPath)
+      return { path: targetPath }
+    },
     'jobs:list': async () => ({ jobs: jobs.list() }),
     'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'settings:get': async () => library.getSettings(),

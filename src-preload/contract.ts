@@ -5,6 +5,8 @@
 import { z } from 'zod'
 
 export { mediaPaths } from './media-paths'
+import { ModelCard, ModelId, ModelPipeline, ModelTask, Normalisation } from './model-card'
+export { ModelCard } from './model-card'
 
 const Id = z.number().int().positive()
 const Ids = z.array(Id).min(1).max(10_000)
@@ -123,6 +125,24 @@ export const requests = {
   'library:addToProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
   'library:removeFromProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
   'library:deepZoom': { request: z.object({ id: Id }).strict(), response: DeepZoom },
+  'models:list': { request: NoArgs, response: z.object({ models: z.array(ModelCard) }) },
+  'models:import': {
+    request: z
+      .object({
+        path: z.string().min(1).max(4096),
+        id: ModelId.optional(),
+        name: Name.optional(),
+        task: ModelTask.optional(),
+        pipeline: ModelPipeline.optional(),
+        licence: Name.optional(),
+        sizeMultiple: z.number().int().min(1).max(4096).optional(),
+        normalisation: Normalisation.optional()
+      })
+      .strict(),
+    response: z.object({ model: ModelCard, duplicate: z.boolean() })
+  },
+  'models:remove': { request: z.object({ id: ModelId }).strict(), response: z.object({ removed: z.literal(true) }) },
+  'models:export': { request: z.object({ id: ModelId, targetPath: z.string().min(1).max(4096) }).strict(), response: z.object({ path: z.string() }) },
   'jobs:list': { request: NoArgs, response: z.object({ jobs: z.array(JobState) }) },
   'jobs:cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'settings:get': { request: NoArgs, response: Settings },
@@ -133,6 +153,7 @@ export const requests = {
 /** Every event the core sends to the renderer. */
 export const events = {
   'library:changed': z.object({ reason: z.enum(['import', 'trash', 'restore', 'emptyTrash', 'tags', 'projects']) }),
+  'models:changed': z.object({ reason: z.enum(['import', 'remove']) }),
   'jobs:progress': JobState,
   'jobs:finished': JobState
 } as const

@@ -4,6 +4,7 @@ import { version } from '../../package.json'
 import { StudioError } from '../common/studio-error'
 import { CliError, openClient, type Client } from './client'
 import { emptyTrashCommand, importCommand, listCommand, projectsCommand, tagCommand, trashCommand } from './library-commands'
+import { modelsExportCommand, modelsImportCommand, modelsListCommand, modelsRemoveCommand } from './models-commands'
 
 const HELP = `gan-studio ${version} — offline image-to-image studio
 
@@ -17,6 +18,11 @@ Commands:
   library restore <id>...        bring them back
   library empty-trash            delete trashed images for good
   library projects               list projects
+  models list                    built-in, trained and imported models
+  models import <file.onnx> [--id ID] [--name NAME] [--task TASK]
+                                 check a generator and copy it into the library
+  models remove <id>             remove an imported or trained model
+  models export <id> -o <file>   write a model out as a portable .onnx file
   info                           version, library folder, compute backends
   serve [--port N]               serve the studio to a browser on 127.0.0.1 (prints the URL with its token)
 
@@ -28,6 +34,10 @@ Options:
 const options = {
   library: { type: 'string' },
   project: { type: 'string' },
+  id: { type: 'string' },
+  name: { type: 'string' },
+  task: { type: 'string' },
+  output: { type: 'string', short: 'o' },
   query: { type: 'string' },
   tag: { type: 'string' },
   add: { type: 'string', multiple: true, default: [] as string[] },
@@ -58,6 +68,16 @@ async function runLibrary(client: Client, action: string | undefined, args: stri
   }
 }
 
+async function runModels(client: Client, action: string | undefined, args: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+  switch (action) {
+    case 'list': return modelsListCommand(client)
+    case 'import': return modelsImportCommand(client, args, { id: values.id, name: values.name, task: values.task })
+    case 'remove': return modelsRemoveCommand(client, args)
+    case 'export': return modelsExportCommand(client, args, values.output)
+    default: throw new CliError(`unknown models command "${action ?? ''}"; see gan-studio --help`)
+  }
+}
+
 function parse(argv: string[]) {
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
 }
@@ -74,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
   const client = openClient(values.library)
   try {
     if (command === 'library') return await runLibrary(client, action, rest, values)
+    if (command === 'models') return await runModels(client, action, rest, values)
     if (command === 'info') {
       console.log(JSON.stringify(await client.call('settings:system', {}), null, 2))
       return 0

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** Where the library lives unless the user says otherwise; the same for the app, the bridge and the CLI. */
 export function defaultLibraryRoot(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -7,4 +8,12 @@ export function defaultLibraryRoot(env: NodeJS.ProcessEnv = process.env, platfor
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'GAN Studio', 'library')
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'GAN Studio', 'library')
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'gan-studio', 'library')
+}
+
+/**
+ * The built-in models' manifest, `<app>/models/manifest.json`. This file sits two folders below the app's
+ * root both as source (src-main/common/) and bundled into Electron's main (out/main/).
+ */
+export function builtInModelsManifest(): string {
+  return fileURLToPath(new URL('../../models/manifest.json', import.meta.url))
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describeIssues, parseCard, readJson, type InstalledModel, type Warn } from './card-files'
-import { Manifest } from './manifest'
+import { Manifest } from '../../src-preload/model-card'
 
 /**
  * The models shipped in `<repo>/models/`, described by `manifest.json` there. A missing or malformed manifest,

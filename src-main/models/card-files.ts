@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
-import { ModelCard } from './manifest'
+import { ModelCard } from '../../src-preload/model-card'
 
 export type Warn = (message: string) => void
 

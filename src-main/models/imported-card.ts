@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path'
 import { StudioError } from '../common/studio-error'
-import { ModelId, type ModelCard, type ModelPipeline, type ModelTask } from './manifest'
-import type { Normalisation } from './normalisation'
+import { ModelId, type ModelCard, type ModelPipeline, type ModelTask } from '../../src-preload/model-card'
+import type { Normalisation } from '../../src-preload/model-card'
 import type { OnnxInspection } from './validate-onnx'
 
 /** What the user may say about a model they import; everything else is read from the file. */

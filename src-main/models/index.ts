@@ -1,6 +1,6 @@
 export type { InstalledModel } from './card-files'
 export type { ImportOptions } from './imported-card'
-export * from './manifest'
+export * from '../../src-preload/model-card'
 export * from './normalisation'
 export { ModelRegistry, type ImportResult, type ModelRegistryOptions } from './registry'
 export { inspectOnnx, type OnnxInspection } from './validate-onnx'

@@ -2,7 +2,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../common/atomic-write'
 import { parseCard, readJson, type InstalledModel, type Warn } from './card-files'
-import type { ModelCard } from './manifest'
+import type { ModelCard } from '../../src-preload/model-card'
 
 const STORED_FILE = /^([0-9a-f]{64})\.(onnx|json)$/
 const TEMP_FILE = /^\..*\.tmp$/

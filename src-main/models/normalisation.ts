@@ -1,21 +1,4 @@
-import { z } from 'zod'
-
-/**
- * How pixel values in a colour space's natural units become model values: `model = natural · scale + offset`,
- * and back again on the output. Natural units: RGB in [0, 1], L in [0, 100], a and b in CIELAB units (about ±110).
- */
-export const LinearNormalisation = z.object({ scale: z.number().finite().refine((s) => s !== 0, 'scale must not be 0'), offset: z.number().finite() }).strict()
-export type LinearNormalisation = z.infer<typeof LinearNormalisation>
-
-/**
- * Named conventions: 'tanh' maps the natural range onto [−1, 1] (CycleGAN and pix2pix generators end in tanh),
- * 'unit' onto [0, 1].
- */
-export const NamedNormalisation = z.enum(['tanh', 'unit'])
-export type NamedNormalisation = z.infer<typeof NamedNormalisation>
-
-export const Normalisation = z.union([NamedNormalisation, LinearNormalisation])
-export type Normalisation = z.infer<typeof Normalisation>
+import type { LinearNormalisation, NamedNormalisation, Normalisation } from '../../src-preload/model-card'
 
 export type ColourSpace = 'rgb' | 'L' | 'ab'
 

@@ -5,7 +5,7 @@ import { StudioError } from '../common/studio-error'
 import { loadBuiltInModels } from './built-in-models'
 import { describeIssues, type InstalledModel, type Warn } from './card-files'
 import { importedCard, type ImportOptions } from './imported-card'
-import { ModelCard } from './manifest'
+import { ModelCard } from '../../src-preload/model-card'
 import { ModelStore } from './model-store'
 import { inspectOnnx } from './validate-onnx'
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { InferenceSession } from 'onnxruntime-node'
 import { StudioError } from '../common/studio-error'
-import type { FixedSize, ModelPipeline } from './manifest'
+import type { FixedSize, ModelPipeline } from '../../src-preload/model-card'
 import { readOnnxProto } from './onnx-proto-info'
 
 const require = createRequire(import.meta.url)

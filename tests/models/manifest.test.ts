@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ModelCard } from '../../src-main/models/manifest'
+import { ModelCard } from '../../src-preload/model-card'
 import { linearNormalisation } from '../../src-main/models/normalisation'
 import { rgbModel } from './model-fixtures'
 import { builtInCard } from './registry-fixtures'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ModelCard } from '../../src-main/models/manifest'
+import type { ModelCard } from '../../src-preload/model-card'
 import { ModelRegistry } from '../../src-main/models/registry'
 import { tempDir } from '../helpers/temp-dir'
 

@@ -1,5 +1,23 @@
+/** A model's card: what the studio needs to run it, and whom it credits. Schemas only: the contract and the core share them. */
 import { z } from 'zod'
-import { Normalisation } from './normalisation'
+
+/**
+ * How pixel values in a colour space's natural units become model values: `model = natural · scale + offset`,
+ * and back again on the output. Natural units: RGB in [0, 1], L in [0, 100], a and b in CIELAB units (about ±110).
+ */
+export const LinearNormalisation = z.object({ scale: z.number().finite().refine((s) => s !== 0, 'scale must not be 0'), offset: z.number().finite() }).strict()
+export type LinearNormalisation = z.infer<typeof LinearNormalisation>
+
+/**
+ * Named conventions: 'tanh' maps the natural range onto [−1, 1] (CycleGAN and pix2pix generators end in tanh),
+ * 'unit' onto [0, 1].
+ */
+export const NamedNormalisation = z.enum(['tanh', 'unit'])
+export type NamedNormalisation = z.infer<typeof NamedNormalisation>
+
+export const Normalisation = z.union([NamedNormalisation, LinearNormalisation])
+export type Normalisation = z.infer<typeof Normalisation>
+
 
 /** Lower-case letters, digits and single hyphens: safe in file names, URLs and CLI arguments. */
 export const ModelId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and hyphens').max(64)
