@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
 import sharp from 'sharp'
+import type { ImageDetail } from '../src-preload/contract'
+import { BlobStore, storedExtension } from '../src-main/library/blob-store'
+import { openDatabase } from '../src-main/library/database'
+import { ImagesRepo } from '../src-main/library/images-repo'
 import { Library } from '../src-main/library/library'
 
-const SOURCE_DIR = '/work/shared/photos/color'
+const SOURCE_DIR = new URL('../../shared/photos/color/', import.meta.url).pathname
 const MAX_SIDE = 512
 
 export interface GridLibrary {
@@ -29,46 +32,30 @@ async function smallPhotos(dir: string, count: number): Promise<void> {
   }
 }
 
-interface ImageRow {
-  sha256: string
-  name: string
-  ext: string
-  width: number
-  height: number
-  format: string
-  space: string
-  depth: number
-  has_alpha: number
-  bytes: number
-}
-
 /**
- * Rows `imported + 1 .. total` are SEEDED COPIES, not imports: each repeats an imported row's metadata under
- * a made-up sha256, with that image's thumbnail copied and its original hard-linked under the new hash.
- * Importing 10,000 files would take the bench far past its time budget and measure the importer, not the grid.
- * They get later `imported_at` stamps, so the default sort (newest first) shows seeded rows first.
+ * Rows `templates.length + 1 .. total` are SEEDED COPIES, not imports: each repeats an imported image's
+ * metadata under a made-up sha256, with its thumbnail copied and its original hard-linked under the new hash,
+ * written through the library's own store and repository. Importing 10,000 files would take the bench far
+ * past its time budget and measure the importer, not the grid. They get later `imported_at` stamps, so the
+ * default sort (newest first) shows seeded rows first.
  */
-function seedCopies(root: string, total: number): number {
-  const db = new Database(join(root, 'library.sqlite'))
+function seedCopies(root: string, templates: ImageDetail[], total: number): number {
+  const db = openDatabase(join(root, 'library.sqlite'))
+  const store = new BlobStore(root)
+  const images = new ImagesRepo(db)
   try {
-    const templates = db.prepare('SELECT sha256, name, ext, width, height, format, space, depth, has_alpha, bytes FROM images ORDER BY id').all() as ImageRow[]
-    const insert = db.prepare(
-      `INSERT INTO images (sha256, name, ext, width, height, format, space, depth, has_alpha, bytes, source_path, imported_at)
-       VALUES (@sha256, @name, @ext, @width, @height, @format, @space, @depth, @has_alpha, @bytes, NULL, @imported_at)`
-    )
     const startedAt = Date.now()
-    const file = (kind: 'originals' | 'thumbs', sha: string, ext: string): string => join(root, kind, sha.slice(0, 2), `${sha}.${ext}`)
     db.transaction(() => {
       for (let n = templates.length + 1; n <= total; n++) {
         const template = templates[(n - 1) % templates.length]!
+        const ext = storedExtension(template.format)
         const sha256 = createHash('sha256').update(`gan-studio bench seeded row ${n}`).digest('hex')
-        const thumb = file('thumbs', sha256, 'webp')
-        mkdirSync(dirname(thumb), { recursive: true })
-        copyFileSync(file('thumbs', template.sha256, 'webp'), thumb)
-        const original = file('originals', sha256, template.ext)
-        mkdirSync(dirname(original), { recursive: true })
-        linkSync(file('originals', template.sha256, template.ext), original)
-        insert.run({ ...template, sha256, name: `seeded-${n}-${template.name}`, imported_at: new Date(startedAt + n).toISOString() })
+        mkdirSync(dirname(store.thumbPath(sha256)), { recursive: true })
+        copyFileSync(store.thumbPath(template.sha256), store.thumbPath(sha256))
+        mkdirSync(dirname(store.originalPath(sha256, ext)), { recursive: true })
+        linkSync(store.originalPath(template.sha256, ext), store.originalPath(sha256, ext))
+        const { name, width, height, format, space, depth, hasAlpha, bytes } = template
+        images.insert({ sha256, name: `seeded-${n}-${name}`, ext, width, height, format, space, depth, hasAlpha, bytes, sourcePath: null }, new Date(startedAt + n).toISOString())
       }
     })()
     return total - templates.length
@@ -84,15 +71,17 @@ export async function buildGridLibrary(root: string, scratch: string, importCoun
   await smallPhotos(photosDir, importCount)
   const library = Library.open({ root })
   let imported: number
+  let templates: ImageDetail[]
   try {
     const report = await library.importSources([{ path: photosDir }])
     if (report.failed.length) throw new Error(`import failed for ${report.failed.length} files, first: ${report.failed[0]!.name}: ${report.failed[0]!.reason}`)
     imported = report.imported.length
+    templates = report.imported.map(({ id }) => library.get(id))
   } finally {
     library.close()
   }
   const importS = (performance.now() - started) / 1000
   started = performance.now()
-  const seeded = seedCopies(root, total)
+  const seeded = seedCopies(root, templates, total)
   return { imported, seeded, importS, seedS: (performance.now() - started) / 1000 }
 }

@@ -10,7 +10,7 @@ const JPEG_QUALITY = 90
 const GRAIN_SIGMA = 20
 /** Two encodes at once keep both cores of the bench machine busy. */
 const PARALLEL_ENCODES = 2
-const SOURCE_DIR = '/work/shared/photos/color'
+const SOURCE_DIR = new URL('../../shared/photos/color/', import.meta.url).pathname
 const COMPLETE_MARKER = '.complete'
 
 export interface GeneratedPhotos {
