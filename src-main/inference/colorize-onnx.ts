@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module'
 import type { InferenceSession } from 'onnxruntime-node'
 import type { ChromaPredictor } from './colorize'
+import { loadOrt } from './load-ort'
 
-const require = createRequire(import.meta.url)
 
 /** A ChromaPredictor running an ONNX session whose first input takes L (1×1×h×w) and first output gives ab (1×2×h×w). */
 export function onnxChromaPredictor(session: InferenceSession): ChromaPredictor {
-  const { Tensor } = require('onnxruntime-node') as typeof import('onnxruntime-node')
+  const { Tensor } = loadOrt()
   const [inputName] = session.inputNames
   const [outputName] = session.outputNames
   if (!inputName || !outputName) throw new Error('the colorization model needs an input and an output')

@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module'
 import type { SystemInfo } from '../../src-preload/contract'
+import { loadOrt } from './load-ort'
 
-const require = createRequire(import.meta.url)
 
 /** Which inference engine and device run; CPU until an execution provider is chosen in Settings. */
 export function inferenceRuntimeInfo(): SystemInfo['compute']['inference'] {
   try {
-    const ort = require('onnxruntime-node') as typeof import('onnxruntime-node')
+    const ort = loadOrt()
     const providers = ort.listSupportedBackends().map((b) => (b.bundled ? b.name : `${b.name} (needs its libraries)`))
     return { engine: `onnxruntime-node ${ort.env.versions.node ?? ''}`.trim(), device: 'CPU', note: `execution providers: ${providers.join(', ')}` }
   } catch (err) {

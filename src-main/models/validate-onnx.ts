@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { InferenceSession } from 'onnxruntime-node'
 import { StudioError } from '../common/studio-error'
 import type { FixedSize, ModelPipeline } from '../../src-preload/model-card'
 import { readOnnxProto } from './onnx-proto-info'
+import { loadOrt } from '../inference/load-ort'
 
-const require = createRequire(import.meta.url)
 
 export interface OnnxInspection {
   inputName: string
@@ -37,7 +36,7 @@ type TensorMeta = InferenceSession.TensorValueMetadata
 export async function inspectOnnx(source: Uint8Array | string, options: { pipeline?: ModelPipeline } = {}): Promise<OnnxInspection> {
   const bytes = typeof source === 'string' ? await readFile(source) : source
   const proto = readOnnxProto(bytes)
-  const ort = require('onnxruntime-node') as typeof import('onnxruntime-node')
+  const ort = loadOrt()
   let session: InferenceSession
   try {
     session = await ort.InferenceSession.create(bytes)
