@@ -20,6 +20,8 @@ export type StudioListener = <E extends EventName>(event: E, payload: EventOf<E>
 export interface Studio {
   readonly handlers: StudioHandlers
   readonly library: Library
+  /** The model registry, opened on first use. */
+  models(): Promise<ModelRegistry>
   subscribe(listener: StudioListener): () => void
   close(): Promise<void>
 }
@@ -92,6 +94,7 @@ export function createStudio(options: StudioOptions): Studio {
   return {
     handlers,
     library,
+    models,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

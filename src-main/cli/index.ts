@@ -3,6 +3,7 @@ import { serve } from '../bridge/serve'
 import { version } from '../../package.json'
 import { StudioError } from '../common/studio-error'
 import { CliError, openClient, type Client } from './client'
+import { convertCommand } from './convert-command'
 import { emptyTrashCommand, importCommand, listCommand, projectsCommand, tagCommand, trashCommand } from './library-commands'
 import { modelsExportCommand, modelsImportCommand, modelsListCommand, modelsRemoveCommand } from './models-commands'
 
@@ -11,6 +12,10 @@ const HELP = `gan-studio ${version} — offline image-to-image studio
 Usage: gan-studio <command> [options]
 
 Commands:
+  convert --model <id> <image> -o <file> [--render-size N] [--working-size N] [--strength S]
+          [--format png|jpeg|webp|tiff] [--quality Q]
+                                 apply a model to one image (format from -o's extension unless given;
+                                 Ctrl+C cancels, and the input is never overwritten)
   library import <file|folder>... [--project NAME]   copy photos into the library (originals untouched)
   library list [--query TEXT] [--tag TAG] [--trash] [--limit N]
   library tag <id>... [--add TAG]... [--remove TAG]...
@@ -45,6 +50,12 @@ const options = {
   trash: { type: 'boolean', default: false },
   limit: { type: 'string', default: '200' },
   port: { type: 'string', default: '0' },
+  model: { type: 'string' },
+  'render-size': { type: 'string' },
+  'working-size': { type: 'string' },
+  strength: { type: 'string' },
+  format: { type: 'string' },
+  quality: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false }
 } as const
@@ -95,6 +106,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'library') return await runLibrary(client, action, rest, values)
     if (command === 'models') return await runModels(client, action, rest, values)
+    if (command === 'convert') {
+      const { model, output, strength, format, quality } = values
+      return await convertCommand(client, positionals.slice(1), { model, output, renderSize: values['render-size'], workingSize: values['working-size'], strength, format, quality })
+    }
     if (command === 'info') {
       console.log(JSON.stringify(await client.call('settings:system', {}), null, 2))
       return 0
