@@ -2,6 +2,7 @@ import type { EventName, EventOf, StudioHandlers, SystemInfo } from '../src-prel
 import { join } from 'node:path'
 import { builtInModelsManifest, defaultLibraryRoot } from './common/paths'
 import { inferenceRuntimeInfo } from './inference/runtime-info'
+import { applyAsVersion } from './jobs/apply-job'
 import { JobRunner } from './jobs/job-runner'
 import { Library } from './library/library'
 import { ModelRegistry } from './models'
@@ -46,7 +47,7 @@ export function createStudio(options: StudioOptions): Studio {
       const jobId = jobs.start('import', async (ctx) => {
         const report = await library.importSources(sources, { projectId, signal: ctx.signal, onProgress: ctx.progress })
         if (report.imported.length || report.duplicates.length) emit('library:changed', { reason: 'import' })
-        return report
+        return { report }
       })
       return { jobId }
     },
@@ -64,6 +65,20 @@ export function createStudio(options: StudioOptions): Studio {
     'library:addToProject': async ({ projectId, ids }) => changed('projects', { count: library.addToProject(projectId, ids) }),
     'library:removeFromProject': async ({ projectId, ids }) => changed('projects', { count: library.removeFromProject(projectId, ids) }),
     'library:deepZoom': async ({ id }) => library.deepZoom(id),
+    'library:versions': async ({ imageId }) => ({ versions: library.versions.list(imageId) }),
+    'library:export': async (request) => ({ path: await library.versions.export(request) }),
+    'inference:apply': async ({ imageId, modelId, ...params }) => {
+      const registry = await models()
+      // An unknown model or image is refused here, as a request error, rather than as a failed job.
+      registry.get(modelId)
+      library.versions.originalFile(imageId)
+      const jobId = jobs.start('apply', async (ctx) => {
+        const result = await applyAsVersion(library, registry, { imageId, modelId, params }, ctx)
+        emit('library:changed', { reason: 'versions' })
+        return { result }
+      })
+      return { jobId }
+    },
     'models:list': async () => ({ models: (await models()).list() }),
     'models:import': async ({ path, ...options }) => {
       const { card, duplicate } = await (await models()).importModel(path, options)

@@ -7,6 +7,10 @@ import { z } from 'zod'
 export { mediaPaths } from './media-paths'
 import { ModelCard, ModelId, ModelPipeline, ModelTask, Normalisation } from './model-card'
 export { ModelCard } from './model-card'
+import { ApplyParams, ExportFormat, Version } from './image-version'
+export { ApplyOutcome, ApplyParams, ExecutionProvider, ExportFormat, Version } from './image-version'
+import { ImportSource, JobState } from './job-state'
+export { ImportReport, ImportSource, JobKind, JobState, JobStatus } from './job-state'
 
 const Id = z.number().int().positive()
 const Ids = z.array(Id).min(1).max(10_000)
@@ -54,34 +58,6 @@ export const DeepZoom = z.object({
 })
 export type DeepZoom = z.infer<typeof DeepZoom>
 
-export const ImportSource = z.object({
-  path: z.string().min(1).max(4096),
-  /** Display name (e.g. the path inside a dropped folder); defaults to the file's base name. */
-  name: z.string().min(1).max(1024).optional()
-})
-export type ImportSource = z.infer<typeof ImportSource>
-
-export const ImportReport = z.object({
-  imported: z.array(z.object({ id: Id, name: z.string() })),
-  duplicates: z.array(z.object({ name: z.string(), existingId: Id })),
-  failed: z.array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
-})
-export type ImportReport = z.infer<typeof ImportReport>
-
-export const JobKind = z.enum(['import'])
-export const JobStatus = z.enum(['running', 'done', 'cancelled', 'failed'])
-export const JobState = z.object({
-  jobId: z.string(),
-  kind: JobKind,
-  status: JobStatus,
-  done: z.number().int(),
-  total: z.number().int(),
-  current: z.string().optional(),
-  error: z.string().optional(),
-  report: ImportReport.optional()
-})
-export type JobState = z.infer<typeof JobState>
-
 export const Settings = z.object({ language: Language })
 export type Settings = z.infer<typeof Settings>
 
@@ -125,6 +101,22 @@ export const requests = {
   'library:addToProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
   'library:removeFromProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
   'library:deepZoom': { request: z.object({ id: Id }).strict(), response: DeepZoom },
+  'library:versions': { request: z.object({ imageId: Id }).strict(), response: z.object({ versions: z.array(Version) }) },
+  'library:export': {
+    request: z
+      .object({
+        imageId: Id,
+        /** Left out: the original. */
+        versionId: Id.optional(),
+        targetPath: z.string().min(1).max(4096),
+        format: ExportFormat,
+        /** jpeg and webp only. */
+        quality: z.number().int().min(1).max(100).optional()
+      })
+      .strict(),
+    response: z.object({ path: z.string() })
+  },
+  'inference:apply': { request: ApplyParams.extend({ imageId: Id, modelId: ModelId }).strict(), response: z.object({ jobId: z.string() }) },
   'models:list': { request: NoArgs, response: z.object({ models: z.array(ModelCard) }) },
   'models:import': {
     request: z
@@ -152,7 +144,7 @@ export const requests = {
 
 /** Every event the core sends to the renderer. */
 export const events = {
-  'library:changed': z.object({ reason: z.enum(['import', 'trash', 'restore', 'emptyTrash', 'tags', 'projects']) }),
+  'library:changed': z.object({ reason: z.enum(['import', 'trash', 'restore', 'emptyTrash', 'tags', 'projects', 'versions']) }),
   'models:changed': z.object({ reason: z.enum(['import', 'remove']) }),
   'jobs:progress': JobState,
   'jobs:finished': JobState

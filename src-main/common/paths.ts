@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** Where the library lives unless the user says otherwise; the same for the app, the bridge and the CLI. */
@@ -16,4 +16,10 @@ export function defaultLibraryRoot(env: NodeJS.ProcessEnv = process.env, platfor
  */
 export function builtInModelsManifest(): string {
   return fileURLToPath(new URL('../../models/manifest.json', import.meta.url))
+}
+
+/** True when `path` lies strictly inside the folder `dir`. */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, resolve(path))
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }

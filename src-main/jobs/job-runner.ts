@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { JobState, ImportReport } from '../../src-preload/contract'
+import type { JobState } from '../../src-preload/contract'
 import { StudioError } from '../common/studio-error'
 
 export interface JobContext {
@@ -8,19 +8,21 @@ export interface JobContext {
 }
 
 type JobKind = JobState['kind']
+/** What a job hands back when its work ends: an import's report, an apply's result. */
+export type JobOutput = Pick<JobState, 'report' | 'result'>
 type JobListener = (event: 'jobs:progress' | 'jobs:finished', state: JobState) => void
 
 const PROGRESS_INTERVAL_MS = 100
 const FINISHED_KEPT = 50
 
-/** Runs long work off the request path: progress events, cancel, a final report. */
+/** Runs long work off the request path: progress events, cancel, a final report or result. */
 export class JobRunner {
   private readonly jobs = new Map<string, { state: JobState; controller: AbortController; lastEmit: number }>()
   private readonly running = new Set<Promise<void>>()
 
   constructor(private readonly emit: JobListener) {}
 
-  start(kind: JobKind, work: (ctx: JobContext) => Promise<ImportReport>): string {
+  start(kind: JobKind, work: (ctx: JobContext) => Promise<JobOutput>): string {
     const jobId = randomUUID()
     const controller = new AbortController()
     const entry = { state: { jobId, kind, status: 'running', done: 0, total: 0 } as JobState, controller, lastEmit: 0 }
@@ -38,7 +40,7 @@ export class JobRunner {
     }
     this.emit('jobs:progress', entry.state)
     const settled = work(ctx).then(
-      (report) => this.finish(entry, { status: controller.signal.aborted ? 'cancelled' : 'done', report }),
+      (output) => this.finish(entry, { status: controller.signal.aborted ? 'cancelled' : 'done', ...output }),
       (err: unknown) =>
         controller.signal.aborted
           ? this.finish(entry, { status: 'cancelled' })

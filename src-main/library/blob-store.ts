@@ -12,20 +12,27 @@ export function storedExtension(format: string): string {
 /** The library's files, addressed by content: the same bytes are stored once, under their sha256. */
 export class BlobStore {
   readonly originalsDir: string
+  readonly versionsDir: string
   readonly thumbsDir: string
   readonly tilesRoot: string
   readonly stagingDir: string
 
   constructor(root: string) {
     this.originalsDir = join(root, 'originals')
+    this.versionsDir = join(root, 'versions')
     this.thumbsDir = join(root, 'thumbs')
     this.tilesRoot = join(root, 'cache', 'tiles')
     this.stagingDir = join(root, 'staging')
-    for (const dir of [this.originalsDir, this.thumbsDir, this.tilesRoot, this.stagingDir]) mkdirSync(dir, { recursive: true })
+    for (const dir of [this.originalsDir, this.versionsDir, this.thumbsDir, this.tilesRoot, this.stagingDir]) mkdirSync(dir, { recursive: true })
   }
 
   originalPath(sha256: string, ext: string): string {
     return join(this.originalsDir, sha256.slice(0, 2), `${sha256}.${ext}`)
+  }
+
+  /** A model's result, addressed by its own content like an original; several version rows may share it. */
+  versionPath(sha256: string, ext: string): string {
+    return join(this.versionsDir, sha256.slice(0, 2), `${sha256}.${ext}`)
   }
 
   /** Where an import copies a source before its hash is known; the recovery sweep removes leftovers. */

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { ImageDetail, ImageSummary, ParsedRequestOf } from '../../src-preload/contract'
+import { StudioError } from '../common/studio-error'
 import type { Db } from './database'
 
 export type ListQuery = ParsedRequestOf<'library:list'>
@@ -161,4 +162,8 @@ function summarize(row: ImageRow, tags: string[]): ImageSummary {
     trashed: row.trashed_at !== null,
     tags
   }
+}
+
+export function imageNotFound(id: number): StudioError {
+  return new StudioError('not-found', `Image ${id} is not in the library; it may have been deleted.`)
 }

@@ -1,7 +1,8 @@
 import { rm, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import type { ImportReport, ImportSource } from '../../src-preload/contract'
 import { moveIntoPlace, writeFileAtomic } from '../common/atomic-write'
+import { isInside } from '../common/paths'
 import { StudioError } from '../common/studio-error'
 import { inspectWithThumbnail } from '../imaging'
 import { storedExtension, type BlobStore } from './blob-store'
@@ -164,9 +165,4 @@ function keepDuplicate(ctx: ImportContext, sha256: string, projectId?: number): 
     if (projectId !== undefined) ctx.projects.addImages(projectId, [existing.id])
   })()
   return existing.id
-}
-
-function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, resolve(path))
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }

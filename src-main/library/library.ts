@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { DeepZoom, ImageDetail, ImageSummary, ImportReport, ImportSource, Project, Settings } from '../../src-preload/contract'
-import { StudioError } from '../common/studio-error'
 import { BlobStore } from './blob-store'
 import { openDatabase, type Db } from './database'
-import { ImagesRepo, type ListQuery } from './images-repo'
+import { ImageVersions } from './image-versions'
+import { imageNotFound, ImagesRepo, type ListQuery } from './images-repo'
 import { importSources, type ImportContext, type ImportOptions } from './import-sources'
 import { lockLibrary } from './library-lock'
 import { migrate } from './migrations'
@@ -14,6 +14,7 @@ import { sweepOrphans } from './recovery'
 import { SettingsRepo } from './settings-repo'
 import { TagsRepo } from './tags-repo'
 import { TileCache } from './tile-cache'
+import { VersionsRepo } from './versions-repo'
 
 export interface LibraryOptions {
   root: string
@@ -28,6 +29,9 @@ const TILE_PATH = /^tile\/([0-9a-f]{64})\/(0|[1-9]\d{0,2})\/(0|[1-9]\d{0,6})_(0|
 /** The image library: one folder holding a SQLite catalogue, content-addressed originals, thumbnails and tiles. */
 export class Library {
   private readonly images: ImagesRepo
+  private readonly versionsRepo: VersionsRepo
+  /** Originals' files and the models' results kept beside them. */
+  readonly versions: ImageVersions
   private readonly tagsRepo: TagsRepo
   private readonly projectsRepo: ProjectsRepo
   private readonly settings: SettingsRepo
@@ -41,9 +45,12 @@ export class Library {
     private readonly db: Db,
     private readonly store: BlobStore,
     private readonly unlock: () => void,
-    maxPixels?: number
+    /** The largest image, in pixels, the library decodes. */
+    readonly maxPixels?: number
   ) {
     this.images = new ImagesRepo(db)
+    this.versionsRepo = new VersionsRepo(db)
+    this.versions = new ImageVersions({ root, db, images: this.images, versions: this.versionsRepo, store, isOpen: () => !this.closed })
     this.tagsRepo = new TagsRepo(db)
     this.projectsRepo = new ProjectsRepo(db)
     this.settings = new SettingsRepo(db)
@@ -61,7 +68,7 @@ export class Library {
       db = openDatabase(join(absoluteRoot, 'library.sqlite'), nativeBinding)
       migrate(db)
       const library = new Library(absoluteRoot, db, new BlobStore(absoluteRoot), unlock, maxPixels)
-      sweepOrphans(library.store, library.images.storedExtensions())
+      sweepOrphans(library.store, library.images.storedExtensions(), library.versionsRepo.storedExtensions())
       return library
     } catch (err) {
       db?.close()
@@ -91,7 +98,7 @@ export class Library {
 
   get(id: number): ImageDetail {
     const detail = this.images.detail(id)
-    if (!detail) throw notFound(id)
+    if (!detail) throw imageNotFound(id)
     return detail
   }
 
@@ -103,17 +110,19 @@ export class Library {
     return this.images.setTrashed(ids, null)
   }
 
-  /** Deletes the rows in one transaction, then their files; a crash in between leaves orphans the next open sweeps. */
+  /** Deletes the rows (versions cascade) in one transaction, then their files; a crash in between leaves orphans the next open sweeps. */
   emptyTrash(): number {
-    const removed = this.db.transaction(() => {
+    const { removed, versionFiles } = this.db.transaction(() => {
+      const files = this.versionsRepo.filesOfTrashedImages()
       const rows = this.images.deleteTrashed()
       this.tagsRepo.deleteUnused()
-      return rows
+      return { removed: rows, versionFiles: files }
     })()
     for (const image of removed) {
       this.tiles.forget(image.sha256)
       this.store.removeImageFiles(image.sha256, image.ext)
     }
+    this.versions.removeUnreferenced(versionFiles)
     return removed.length
   }
 
@@ -152,7 +161,7 @@ export class Library {
   /** Builds the image's tile pyramid once into `<root>/cache/tiles/<sha256>/`; later calls reuse it. */
   async deepZoom(id: number): Promise<DeepZoom> {
     const image = this.images.findById(id)
-    if (!image) throw notFound(id)
+    if (!image) throw imageNotFound(id)
     return this.tiles.open(image, () => !this.closed && this.images.findBySha(image.sha256) !== undefined)
   }
 
@@ -181,10 +190,6 @@ export class Library {
   setSettings(patch: Partial<Settings>): Settings {
     return this.settings.set(patch)
   }
-}
-
-function notFound(id: number): StudioError {
-  return new StudioError('not-found', `Image ${id} is not in the library; it may have been deleted.`)
 }
 
 const existing = (path: string): string | null => (existsSync(path) ? path : null)

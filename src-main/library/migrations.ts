@@ -50,6 +50,22 @@ const MIGRATIONS: readonly string[] = [
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL CHECK (json_valid(value))
   );
+  `,
+  `
+  CREATE TABLE versions (
+    id INTEGER PRIMARY KEY,
+    image_id INTEGER NOT NULL REFERENCES images (id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL,
+    ext TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    params TEXT NOT NULL CHECK (json_valid(params)),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX versions_by_image ON versions (image_id, id);
+  CREATE INDEX versions_by_sha ON versions (sha256);
   `
 ]
 

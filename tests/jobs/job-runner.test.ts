@@ -4,6 +4,7 @@ import { StudioError } from '../../src-main/common/studio-error'
 import { JobRunner } from '../../src-main/jobs/job-runner'
 
 const emptyReport: ImportReport = { imported: [], duplicates: [], failed: [] }
+const emptyOutput = { report: emptyReport }
 
 function recorder() {
   const events: Array<[string, JobState]> = []
@@ -24,7 +25,7 @@ describe('JobRunner', () => {
         await new Promise((r) => setTimeout(r, 120))
         ctx.progress(i, 3, `file${i}.jpg`)
       }
-      return { ...emptyReport, imported: [{ id: 1, name: 'file1.jpg' }] }
+      return { report: { ...emptyReport, imported: [{ id: 1, name: 'file1.jpg' }] } }
     })
     const state = await finished
     expect(state).toMatchObject({ status: 'done', done: 3, total: 3, report: { imported: [{ id: 1 }] } })
@@ -33,7 +34,7 @@ describe('JobRunner', () => {
 
   it('cancels through the abort signal and says so', async () => {
     const { runner, finished } = recorder()
-    const id = runner.start('import', (ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve(emptyReport))))
+    const id = runner.start('import', (ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve(emptyOutput))))
     expect(runner.cancel(id)).toBe(true)
     expect((await finished).status).toBe('cancelled')
     expect(runner.cancel(id)).toBe(false)
@@ -58,7 +59,7 @@ describe('JobRunner', () => {
   it('cancelAll waits for running work to stop', async () => {
     const { runner } = recorder()
     let stopped = false
-    runner.start('import', (ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => setTimeout(() => ((stopped = true), resolve(emptyReport)), 50))))
+    runner.start('import', (ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => setTimeout(() => ((stopped = true), resolve(emptyOutput)), 50))))
     await runner.cancelAll()
     expect(stopped).toBe(true)
     expect(runner.list()[0]?.status).toBe('cancelled')
