@@ -4,6 +4,7 @@ import { z } from 'zod'
 const RowId = z.number().int().positive()
 
 export const ExecutionProvider = z.enum(['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'])
+export type ExecutionProvider = z.infer<typeof ExecutionProvider>
 const Pixels = z.number().int().min(1).max(65_536)
 
 /** How a model was applied: what `inference:apply` takes besides the image and model, and what a version records. */

@@ -5,6 +5,7 @@ import type { ApplyOptions } from '../inference/apply-model'
 import { ModelLoadError } from '../inference/ort-session'
 import { CliError, type Client } from './client'
 import { progressBar } from './progress-bar'
+import { wholeNumber } from './whole-numbers'
 
 export interface ConvertFlags {
   model?: string
@@ -66,10 +67,4 @@ function outputFormat(flag: string | undefined, outputPath: string): OutputForma
   const format = FORMATS[named.toLowerCase()]
   if (format) return format
   throw new CliError(flag ? `--format: expected png, jpeg, webp or tiff, got "${flag}"` : `cannot tell the format from "${outputPath}"; give --format png|jpeg|webp|tiff`)
-}
-
-function wholeNumber(text: string, what: string, min: number, max: number): number {
-  const value = /^\d+$/.test(text) ? Number(text) : NaN
-  if (!(value >= min && value <= max)) throw new CliError(`${what}: expected a whole number from ${min} to ${max}, got "${text}"`)
-  return value
 }

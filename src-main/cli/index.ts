@@ -3,6 +3,7 @@ import { serve } from '../bridge/serve'
 import { version } from '../../package.json'
 import { StudioError } from '../common/studio-error'
 import { CliError, openClient, type Client } from './client'
+import { wholeNumber, wholeNumbers } from './whole-numbers'
 import { convertCommand } from './convert-command'
 import { emptyTrashCommand, importCommand, listCommand, projectsCommand, tagCommand, trashCommand } from './library-commands'
 import { modelsExportCommand, modelsImportCommand, modelsListCommand, modelsRemoveCommand } from './models-commands'
@@ -60,16 +61,10 @@ const options = {
   version: { type: 'boolean', short: 'v', default: false }
 } as const
 
-function wholeNumbers(words: string[], what: string, max = Number.MAX_SAFE_INTEGER): number[] {
-  const numbers = words.map((w) => (/^\d+$/.test(w) ? Number(w) : NaN))
-  if (!numbers.length || numbers.some((n) => !Number.isSafeInteger(n) || n > max)) throw new CliError(`${what}: expected whole numbers${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}`)
-  return numbers
-}
-
 async function runLibrary(client: Client, action: string | undefined, args: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
   switch (action) {
     case 'import': return importCommand(client, args, values.project)
-    case 'list': return listCommand(client, { query: values.query, tag: values.tag, trashed: values.trash, limit: wholeNumbers([values.limit], '--limit')[0]! })
+    case 'list': return listCommand(client, { query: values.query, tag: values.tag, trashed: values.trash, limit: wholeNumber(values.limit, '--limit', 1, 1000) })
     case 'tag': return tagCommand(client, wholeNumbers(args, 'library tag <id>...'), values.add, values.remove)
     case 'trash':
     case 'restore': return trashCommand(client, action, wholeNumbers(args, `library ${action} <id>...`))
@@ -99,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.version) return void console.log(version), 0
   if (values.help || !command) return void console.log(HELP), 0
   if (command === 'serve') {
-    await serve({ library: values.library, port: wholeNumbers([values.port], '--port', 65535)[0]! })
+    await serve({ library: values.library, port: wholeNumber(values.port, '--port', 0, 65535) })
     return -1
   }
   const client = openClient(values.library)

@@ -3,9 +3,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import { resolve } from 'node:path'
 import type { InferenceSession } from 'onnxruntime-node'
+import type { ExecutionProvider } from '../../src-preload/image-version'
 import { loadOrt } from './load-ort'
 
-export type ProviderPreference = 'auto' | 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'coreml'
+export type ProviderPreference = ExecutionProvider
 type GpuProvider = Exclude<ProviderPreference, 'auto' | 'cpu'>
 
 export interface OpenedSession {
