@@ -17,7 +17,7 @@ const random = (shape: number[], seed: number, scale = 1): tf.Tensor => tf.mul(t
 
 /** Central-difference gradient of sum(f(x) * weights) with respect to x, one element at a time. */
 function numericGradient(f: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, weights: tf.Tensor, step = 1e-2): Float32Array {
-  const base = x.dataSync().slice()
+  const base = Float32Array.from(x.dataSync())
   const grad = new Float32Array(base.length)
   const loss = (values: Float32Array): number =>
     tf.tidy(() => tf.sum(tf.mul(f(tf.tensor(values, x.shape)), weights)).dataSync()[0]!)
@@ -164,16 +164,16 @@ describe('recompute', () => {
   })
 
   it('trains variables through optimizer.minimize exactly like the plain function, without leaking tensors', () => {
-    const steps = (useRecompute: boolean): Float32Array[] => {
+    const steps = (useRecompute: boolean): ArrayLike<number>[] => {
       const { fn, params } = residualBlock(2, 40)
       const block = useRecompute ? recompute(fn, params) : fn
       const x = random([1, 5, 5, 2], 50) as tf.Tensor4D
       const target = random([1, 5, 5, 2], 51)
       const optimizer = tf.train.adam(0.01)
       const loss = () => tf.mean(tf.abs(tf.sub(block(x), target))) as tf.Scalar
-      tf.tidy(() => optimizer.minimize(loss))
+      tf.tidy(() => { optimizer.minimize(loss) })
       const tensorsBefore = tf.memory().numTensors
-      for (let i = 0; i < 3; i++) tf.tidy(() => optimizer.minimize(loss))
+      for (let i = 0; i < 3; i++) tf.tidy(() => { optimizer.minimize(loss) })
       expect(tf.memory().numTensors).toBe(tensorsBefore)
       const values = params.map((p) => p.dataSync().slice())
       optimizer.dispose()
