@@ -72,8 +72,9 @@ export function createStudio(options: StudioOptions): Studio {
       // An unknown model or image is refused here, as a request error, rather than as a failed job.
       registry.get(modelId)
       library.versions.originalFile(imageId)
+      const provider = params.provider ?? library.getSettings().provider
       const jobId = jobs.start('apply', async (ctx) => {
-        const result = await applyAsVersion(library, registry, { imageId, modelId, params }, ctx)
+        const result = await applyAsVersion(library, registry, { imageId, modelId, params: { ...params, provider } }, ctx)
         emit('library:changed', { reason: 'versions' })
         return { result }
       })
@@ -102,7 +103,7 @@ export function createStudio(options: StudioOptions): Studio {
       version,
       libraryPath: library.root,
       door: options.door,
-      compute: { inference: inferenceRuntimeInfo(), training: trainingBackendInfo() }
+      compute: { inference: inferenceRuntimeInfo(library.getSettings().provider), training: trainingBackendInfo() }
     })
   }
 

@@ -7,7 +7,7 @@ import { z } from 'zod'
 export { mediaPaths } from './media-paths'
 import { ModelCard, ModelId, ModelPipeline, ModelTask, Normalisation } from './model-card'
 export { ModelCard } from './model-card'
-import { ApplyParams, ExportFormat, Version } from './image-version'
+import { ApplyParams, ExecutionProvider, ExportFormat, Version } from './image-version'
 export { ApplyOutcome, ApplyParams, ExecutionProvider, ExportFormat, Version } from './image-version'
 import { ImportSource, JobState } from './job-state'
 export { ImportReport, ImportSource, JobKind, JobState, JobStatus } from './job-state'
@@ -58,7 +58,7 @@ export const DeepZoom = z.object({
 })
 export type DeepZoom = z.infer<typeof DeepZoom>
 
-export const Settings = z.object({ language: Language })
+export const Settings = z.object({ language: Language, provider: ExecutionProvider })
 export type Settings = z.infer<typeof Settings>
 
 export const SystemInfo = z.object({
@@ -66,7 +66,13 @@ export const SystemInfo = z.object({
   libraryPath: z.string(),
   door: z.enum(['electron', 'bridge', 'cli']),
   compute: z.object({
-    inference: z.object({ engine: z.string(), device: z.string(), note: z.string() }),
+    inference: z.object({
+      engine: z.string(),
+      device: z.string(),
+      note: z.string(),
+      /** Execution providers a user may prefer in Settings, and whether this machine can run them. */
+      providers: z.array(z.object({ id: ExecutionProvider, available: z.boolean(), note: z.string() }))
+    }),
     training: z.object({ backend: z.string(), note: z.string() })
   })
 })

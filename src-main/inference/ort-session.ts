@@ -103,14 +103,35 @@ function createOrtSession(model: string | Uint8Array, options: InferenceSession.
 /** The GPU providers to try, in order; those that cannot run here are added to `passedOver` with the reason. */
 function gpuCandidates(preference: ProviderPreference, passedOver: string[]): GpuProvider[] {
   if (preference === 'cpu') return []
-  const platform = PLATFORM_GPU_PROVIDERS[process.platform] ?? []
-  const inBuild = new Set(loadOrt().listSupportedBackends().map((b) => b.name))
-  const wanted = preference === 'auto' ? platform : [preference]
+  const wanted = preference === 'auto' ? (PLATFORM_GPU_PROVIDERS[process.platform] ?? []) : [preference]
   return wanted.filter((provider) => {
-    const refusal = !platform.includes(provider) ? `not offered on ${process.platform}` : !inBuild.has(provider) ? 'not included in this onnxruntime-node build' : undefined
+    const refusal = providerRefusal(provider)
     if (refusal) passedOver.push(`${provider}: ${refusal}`)
     return !refusal
   })
+}
+
+/** Why `provider` cannot be tried on this platform and build; undefined when it can. */
+function providerRefusal(provider: GpuProvider): string | undefined {
+  if (!(PLATFORM_GPU_PROVIDERS[process.platform] ?? []).includes(provider)) return `not offered on ${process.platform}`
+  if (!loadOrt().listSupportedBackends().some((b) => b.name === provider)) return 'not included in this onnxruntime-node build'
+  return undefined
+}
+
+/**
+ * The preferences Settings offers. A GPU provider marked available can still fail when its session opens
+ * (no adapter, missing driver libraries); the apply then runs on the CPU and its note says why.
+ */
+export function providerChoices(): { id: ProviderPreference; available: boolean; note: string }[] {
+  const gpus: GpuProvider[] = ['cuda', 'webgpu', 'dml', 'coreml']
+  return [
+    { id: 'auto', available: true, note: 'the best GPU provider that opens, else the CPU' },
+    { id: 'cpu', available: true, note: `${physicalCoreCount()} threads` },
+    ...gpus.map((id) => {
+      const refusal = providerRefusal(id)
+      return { id, available: !refusal, note: refusal ?? 'tried first; falls back to the CPU if it cannot open' }
+    })
+  ]
 }
 
 /**

@@ -2,7 +2,7 @@ import { Settings } from '../../src-preload/contract'
 import { StudioError } from '../common/studio-error'
 import type { Db } from './database'
 
-const DEFAULTS: Settings = { language: 'en' }
+const DEFAULTS: Settings = { language: 'en', provider: 'auto' }
 const SettingsPatch = Settings.partial().strict()
 
 /** User settings, one row per key; a stored value that no longer validates falls back to its default. */
@@ -12,12 +12,12 @@ export class SettingsRepo {
   get(): Settings {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]
     const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]))
-    const settings = { ...DEFAULTS }
+    const settings: Record<string, unknown> = { ...DEFAULTS }
     for (const key of Object.keys(DEFAULTS) as (keyof Settings)[]) {
       const parsed = Settings.shape[key].safeParse(stored[key])
       if (parsed.success) settings[key] = parsed.data
     }
-    return settings
+    return Settings.parse(settings)
   }
 
   set(patch: Partial<Settings>): Settings {

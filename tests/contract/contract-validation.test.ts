@@ -42,7 +42,7 @@ describe('dispatcher', () => {
       if (id === 1) throw new StudioError('not-found', 'image 1 is not in the library')
       throw new Error('SQLITE_CORRUPT at /home/user/secret/path')
     },
-    'settings:get': async () => ({ language: 'en' })
+    'settings:get': async () => ({ language: 'en', provider: 'auto' })
   } as unknown as StudioHandlers
   const dispatch = createDispatcher(handlers)
 
@@ -69,6 +69,6 @@ describe('dispatcher', () => {
   })
 
   it('answers valid requests', async () => {
-    expect(await dispatch('settings:get', undefined)).toEqual({ ok: true, value: { language: 'en' } })
+    expect(await dispatch('settings:get', undefined)).toEqual({ ok: true, value: { language: 'en', provider: 'auto' } })
   })
 })

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeSessions, ModelLoadError, openSession, physicalCoreCount } from '../../src-main/inference/ort-session'
+import { closeSessions, ModelLoadError, openSession, physicalCoreCount, providerChoices } from '../../src-main/inference/ort-session'
 import { resnetGenerator, seededWeights } from '../../src-main/onnx'
 
 const model = resnetGenerator({ inChannels: 3, outChannels: 3, ngf: 8, nBlocks: 1, upsampling: 'transpose', weights: seededWeights(1) }).bytes
@@ -56,5 +56,15 @@ describe('openSession', () => {
   it('reports a missing model file', async () => {
     const path = join(dir, 'missing.onnx')
     await expect(openSession(path, 'cpu')).rejects.toThrow(`model file not found: ${path}`)
+  })
+})
+
+describe('providerChoices', () => {
+  it('offers auto and the CPU everywhere, and marks providers this platform lacks unavailable with the reason', () => {
+    const choices = providerChoices()
+    expect(choices.map((c) => c.id)).toEqual(['auto', 'cpu', 'cuda', 'webgpu', 'dml', 'coreml'])
+    expect(choices.filter((c) => c.id === 'auto' || c.id === 'cpu').every((c) => c.available)).toBe(true)
+    const foreign = choices.find((c) => c.id === (process.platform === 'win32' ? 'coreml' : 'dml'))
+    expect(foreign).toEqual({ id: foreign?.id, available: false, note: `not offered on ${process.platform}` })
   })
 })

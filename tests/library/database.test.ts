@@ -54,14 +54,15 @@ describe('the library database', () => {
 })
 
 describe('settings', () => {
-  it('defaults to English and keeps a change across reopening', () => {
+  it('defaults to English and the best provider, and keeps a change across reopening', () => {
     const root = tempDir()
     const library = openLibrary(root)
-    expect(library.getSettings()).toEqual({ language: 'en' })
-    expect(library.setSettings({ language: 'zh-CN' })).toEqual({ language: 'zh-CN' })
-    expect(library.setSettings({})).toEqual({ language: 'zh-CN' })
+    expect(library.getSettings()).toEqual({ language: 'en', provider: 'auto' })
+    expect(library.setSettings({ language: 'zh-CN' })).toEqual({ language: 'zh-CN', provider: 'auto' })
+    expect(library.setSettings({ provider: 'cpu' })).toEqual({ language: 'zh-CN', provider: 'cpu' })
+    expect(library.setSettings({})).toEqual({ language: 'zh-CN', provider: 'cpu' })
     library.close()
-    expect(openLibrary(root).getSettings()).toEqual({ language: 'zh-CN' })
+    expect(openLibrary(root).getSettings()).toEqual({ language: 'zh-CN', provider: 'cpu' })
   })
 
   it('refuses unknown keys and values, and falls back to the default for a stored value gone bad', () => {
@@ -69,7 +70,8 @@ describe('settings', () => {
     const library = openLibrary(root)
     expect(() => library.setSettings({ language: 'fr' } as never)).toThrow(expect.objectContaining({ code: 'invalid' }))
     expect(() => library.setSettings({ theme: 'dark' } as never)).toThrow(expect.objectContaining({ code: 'invalid' }))
-    rawDb(root).prepare(`INSERT INTO settings (key, value) VALUES ('language', '"klingon"')`).run()
-    expect(library.getSettings()).toEqual({ language: 'en' })
+    expect(() => library.setSettings({ provider: 'tpu' } as never)).toThrow(expect.objectContaining({ code: 'invalid' }))
+    rawDb(root).prepare(`INSERT INTO settings (key, value) VALUES ('language', '"klingon"'), ('provider', '"tpu"')`).run()
+    expect(library.getSettings()).toEqual({ language: 'en', provider: 'auto' })
   })
 })

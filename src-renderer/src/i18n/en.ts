@@ -150,6 +150,9 @@ export default {
     about: 'About',
     version: 'Version',
     door: 'Running as',
-    doors: { electron: 'Desktop app', bridge: 'Browser, through the local bridge' }
+    doors: { electron: 'Desktop app', bridge: 'Browser, through the local bridge' },
+    provider: 'Run models on',
+    unavailable: 'not available here',
+    providers: { auto: 'Best available (GPU if one opens)', cpu: 'CPU', cuda: 'NVIDIA CUDA', webgpu: 'WebGPU (any GPU)', dml: 'DirectML (Windows)', coreml: 'Core ML (macOS)' }
   }
 }

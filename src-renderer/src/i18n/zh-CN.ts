@@ -152,7 +152,10 @@ const zhCN: MessageSchema = {
     about: '关于',
     version: '版本',
     door: '运行方式',
-    doors: { electron: '桌面应用', bridge: '浏览器（通过本地桥接）' }
+    doors: { electron: '桌面应用', bridge: '浏览器（通过本地桥接）' },
+    provider: '模型运行于',
+    unavailable: '此处不可用',
+    providers: { auto: '最佳可用（可用时使用 GPU）', cpu: 'CPU', cuda: 'NVIDIA CUDA', webgpu: 'WebGPU（任意 GPU）', dml: 'DirectML（Windows）', coreml: 'Core ML（macOS）' }
   }
 }
 
