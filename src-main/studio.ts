@@ -82,9 +82,13 @@ export function createStudio(options: StudioOptions): Studio {
     },
     'models:list': async () => ({ models: (await models()).list() }),
     'models:import': async ({ path, ...options }) => {
-      const { card, duplicate } = await (await models()).importModel(path, options)
-      if (!duplicate) emit('models:changed', { reason: 'import' })
-      return { model: card, duplicate }
+      try {
+        const { card, duplicate } = await (await models()).importModel(path, options)
+        if (!duplicate) emit('models:changed', { reason: 'import' })
+        return { model: card, duplicate }
+      } finally {
+        await library.discardStaged(path)
+      }
     },
     'models:remove': async ({ id }) => {
       await (await models()).remove(id)

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { DeepZoom, ImageDetail, ImageSummary, ImportReport, ImportSource, Project, Settings } from '../../src-preload/contract'
+import { isInside } from '../common/paths'
 import { BlobStore } from './blob-store'
 import { openDatabase, type Db } from './database'
 import { ImageVersions } from './image-versions'
@@ -181,6 +183,11 @@ export class Library {
   stagingPath(): string {
     mkdirSync(this.store.stagingDir, { recursive: true })
     return join(this.store.stagingDir, randomUUID())
+  }
+
+  /** Deletes `path` when it is an upload staged by `stagingPath`; any other path is left alone. */
+  async discardStaged(path: string): Promise<void> {
+    if (isInside(this.store.stagingDir, path)) await rm(path, { force: true })
   }
 
   getSettings(): Settings {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src-main/contract-dispatch'
@@ -35,5 +35,26 @@ describe('models:* through the contract', () => {
     expect(await dispatch('models:import', { path: join(dir, 'notes.onnx') })).toMatchObject({ ok: false, error: { code: 'model-not-onnx' } })
     expect(await dispatch('models:import', { path: join(dir, 'x.onnx'), task: 'banana' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
     expect(await dispatch('models:remove', { id: '../etc' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+  })
+
+  it('deletes an upload staged in the library once imported or refused, and never the user\'s own file', async () => {
+    const dir = tempDir()
+    studio = createStudio({ libraryRoot: join(dir, 'library'), door: 'bridge' })
+    const dispatch = createDispatcher(studio.handlers)
+    const bytes = resnetGenerator({ inChannels: 3, outChannels: 3, ngf: 8, nBlocks: 1, upsampling: 'transpose', weights: seededWeights(2) }).bytes
+    const staged = studio.library.stagingPath()
+    writeFileSync(staged, bytes)
+    expect(await dispatch('models:import', { path: staged, name: 'Pencil sketch' })).toMatchObject({ ok: true, value: { model: { id: 'pencil-sketch', name: 'Pencil sketch' } } })
+    expect(existsSync(staged)).toBe(false)
+
+    const stagedJunk = studio.library.stagingPath()
+    writeFileSync(stagedJunk, 'not a model')
+    expect(await dispatch('models:import', { path: stagedJunk })).toMatchObject({ ok: false, error: { code: 'model-not-onnx' } })
+    expect(existsSync(stagedJunk)).toBe(false)
+
+    const own = join(dir, 'mine.onnx')
+    writeFileSync(own, bytes)
+    expect(await dispatch('models:import', { path: own })).toMatchObject({ ok: true, value: { duplicate: true } })
+    expect(existsSync(own)).toBe(true)
   })
 })
