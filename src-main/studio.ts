@@ -7,6 +7,7 @@ import { JobRunner } from './jobs/job-runner'
 import { Library } from './library/library'
 import { ModelRegistry } from './models'
 import { trainingBackendInfo } from './training/backend-candidates'
+import { trainingHandlers } from './training/run/training-handlers'
 import { version } from '../package.json'
 
 export interface StudioOptions {
@@ -108,7 +109,8 @@ export function createStudio(options: StudioOptions): Studio {
       libraryPath: library.root,
       door: options.door,
       compute: { inference: inferenceRuntimeInfo(library.getSettings().provider), training: trainingBackendInfo() }
-    })
+    }),
+    ...trainingHandlers()
   }
 
   return {

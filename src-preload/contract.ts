@@ -11,6 +11,8 @@ import { ApplyParams, ExecutionProvider, ExportFormat, Version } from './image-v
 export { ApplyOutcome, ApplyParams, ExecutionProvider, ExportFormat, Version } from './image-version'
 import { ImportSource, JobState } from './job-state'
 export { ImportReport, ImportSource, JobKind, JobState, JobStatus } from './job-state'
+import { trainingEvents, trainingRequests } from './training-run'
+export { DataProblem, DataReport, DataSide, Diversity, MetricPoint, RunId, RunStatus, Sample, TrainDirection, TrainingData, TrainingProgress, TrainingRun, TrainMode, TrainOverrides, TrainPreset } from './training-run'
 
 const Id = z.number().int().positive()
 const Ids = z.array(Id).min(1).max(10_000)
@@ -145,15 +147,17 @@ export const requests = {
   'jobs:cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'settings:get': { request: NoArgs, response: Settings },
   'settings:set': { request: Settings.partial().strict(), response: Settings },
-  'settings:system': { request: NoArgs, response: SystemInfo }
+  'settings:system': { request: NoArgs, response: SystemInfo },
+  ...trainingRequests
 } as const
 
 /** Every event the core sends to the renderer. */
 export const events = {
   'library:changed': z.object({ reason: z.enum(['import', 'trash', 'restore', 'emptyTrash', 'tags', 'projects', 'versions']) }),
-  'models:changed': z.object({ reason: z.enum(['import', 'remove']) }),
+  'models:changed': z.object({ reason: z.enum(['import', 'remove', 'trained']) }),
   'jobs:progress': JobState,
-  'jobs:finished': JobState
+  'jobs:finished': JobState,
+  ...trainingEvents
 } as const
 
 export type Channel = keyof typeof requests

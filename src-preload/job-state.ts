@@ -18,7 +18,8 @@ export const ImportReport = z.object({
 })
 export type ImportReport = z.infer<typeof ImportReport>
 
-export const JobKind = z.enum(['import', 'apply'])
+/** 'train': a training run's stretch in a worker; `done`/`total` are its step and step count. */
+export const JobKind = z.enum(['import', 'apply', 'train'])
 export const JobStatus = z.enum(['running', 'done', 'cancelled', 'failed'])
 export const JobState = z.object({
   jobId: z.string(),
