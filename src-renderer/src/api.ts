@@ -5,7 +5,7 @@
  */
 import type { ImportReport, StudioApi } from '@contract'
 import { BridgeSocket, type ConnectionState } from './door/bridge-socket'
-import { uploadFiles, type FileToImport, type ImportOptions } from './door/bridge-upload'
+import { uploadFile, uploadFiles, type FileToImport, type ImportOptions } from './door/bridge-upload'
 import { StudioRequestError } from './door/studio-error'
 import { buildStudioApi } from './door/studio-proxy'
 
@@ -22,6 +22,8 @@ export interface StartedImport {
 interface Door {
   studio: StudioApi
   importFiles(files: FileToImport[], projectId: number | undefined, options: ImportOptions): Promise<StartedImport>
+  /** A path the studio can read `file` from: the file itself in Electron, an upload staged on the bridge server. */
+  fileForStudio(file: File, signal?: AbortSignal): Promise<string>
   mediaUrl(path: string): string
   onConnection(listener: (state: ConnectionState) => void): () => void
 }
@@ -44,6 +46,11 @@ function electronDoor(ipc: StudioIpc, host: StudioHost): Door {
       if (sources.length === 0) return { jobId: null, failed }
       const { jobId } = await studio.library.import({ sources, projectId })
       return { jobId, failed }
+    },
+    async fileForStudio(file) {
+      const path = host.pathForFile(file)
+      if (!path) throw new StudioRequestError('not-on-disk', `${file.name} is not a file on disk`)
+      return path
     },
     mediaUrl: (path) => host.mediaBase + path,
     onConnection: () => () => undefined
@@ -77,6 +84,7 @@ function bridgeDoor(): Door {
       const { jobId } = await studio.library.import({ sources, projectId })
       return { jobId, failed }
     },
+    fileForStudio: (file, signal) => uploadFile(file, token, signal),
     mediaUrl: (path) => `/media/${path}`,
     onConnection: (listener) => socket.onState(listener)
   }
@@ -88,6 +96,10 @@ export const studio: StudioApi = door.studio
 
 export function importFiles(files: FileToImport[], projectId?: number, options: ImportOptions = {}): Promise<StartedImport> {
   return door.importFiles(files, projectId, options)
+}
+
+export function fileForStudio(file: File, signal?: AbortSignal): Promise<string> {
+  return door.fileForStudio(file, signal)
 }
 
 export function mediaUrl(path: string): string {

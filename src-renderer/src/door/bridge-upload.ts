@@ -27,10 +27,11 @@ async function failureOf(response: Response): Promise<StudioRequestError> {
   return new StudioRequestError('upload-failed', text.trim() || `${response.status} ${response.statusText}`)
 }
 
-async function uploadOne(item: FileToImport, token: string | null, signal?: AbortSignal): Promise<string> {
+/** Streams one file into the bridge server's staging folder; resolves to the path the studio can read it from. */
+export async function uploadFile(file: File, token: string | null, signal?: AbortSignal): Promise<string> {
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' }
   if (token) headers['X-Studio-Token'] = token
-  const response = await fetch('/upload', { method: 'POST', headers, body: item.file, signal })
+  const response = await fetch('/upload', { method: 'POST', headers, body: file, signal })
   if (!response.ok) throw await failureOf(response)
   const body = (await response.json()) as { path?: unknown }
   if (typeof body.path !== 'string') throw new StudioRequestError('upload-failed', 'the studio did not say where it stored the file')
@@ -48,7 +49,7 @@ export async function uploadFiles(files: FileToImport[], token: string | null, o
       const item = files[next++]
       options.onUpload?.(done, files.length, item.relativePath)
       try {
-        sources.push({ path: await uploadOne(item, token, options.signal), name: item.relativePath })
+        sources.push({ path: await uploadFile(item.file, token, options.signal), name: item.relativePath })
       } catch (err) {
         if (options.signal?.aborted) return
         const code = err instanceof StudioRequestError ? err.code : 'upload-failed'
