@@ -65,17 +65,17 @@ export function createStudio(options: StudioOptions): Studio {
     'library:deleteProject': async ({ id }) => changed('projects', { count: library.deleteProject(id) }),
     'library:addToProject': async ({ projectId, ids }) => changed('projects', { count: library.addToProject(projectId, ids) }),
     'library:removeFromProject': async ({ projectId, ids }) => changed('projects', { count: library.removeFromProject(projectId, ids) }),
-    'library:deepZoom': async ({ id }) => library.deepZoom(id),
+    'library:deepZoom': async ({ id, versionId }) => library.deepZoom(id, versionId),
     'library:versions': async ({ imageId }) => ({ versions: library.versions.list(imageId) }),
     'library:export': async (request) => ({ path: await library.versions.export(request) }),
-    'inference:apply': async ({ imageId, modelId, ...params }) => {
+    'inference:apply': async ({ imageId, modelId, mask, ...params }) => {
       const registry = await models()
       // An unknown model or image is refused here, as a request error, rather than as a failed job.
       registry.get(modelId)
       library.versions.originalFile(imageId)
       const provider = params.provider ?? library.getSettings().provider
       const jobId = jobs.start('apply', async (ctx) => {
-        const result = await applyAsVersion(library, registry, { imageId, modelId, params: { ...params, provider } }, ctx)
+        const result = await applyAsVersion(library, registry, { imageId, modelId, params: { ...params, provider }, mask }, ctx)
         emit('library:changed', { reason: 'versions' })
         return { result }
       })

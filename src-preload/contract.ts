@@ -8,7 +8,9 @@ export { mediaPaths } from './media-paths'
 import { ModelCard, ModelId, ModelPipeline, ModelTask, Normalisation } from './model-card'
 export { ModelCard } from './model-card'
 import { ApplyParams, ExecutionProvider, ExportFormat, Version } from './image-version'
-export { ApplyOutcome, ApplyParams, ExecutionProvider, ExportFormat, Version } from './image-version'
+export { ApplyOutcome, ApplyParams, ExecutionProvider, ExportFormat, Version, VersionParams } from './image-version'
+import { ApplyMask } from './apply-mask'
+export { ApplyMask, MaskRecord, MaskStroke } from './apply-mask'
 import { ImportSource, JobState } from './job-state'
 export { ImportReport, ImportSource, JobKind, JobState, JobStatus } from './job-state'
 import { trainingEvents, trainingRequests } from './training-run'
@@ -108,7 +110,8 @@ export const requests = {
   'library:deleteProject': { request: z.object({ id: Id }).strict(), response: z.object({ count: z.number().int() }) },
   'library:addToProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
   'library:removeFromProject': { request: z.object({ projectId: Id, ids: Ids }).strict(), response: z.object({ count: z.number().int() }) },
-  'library:deepZoom': { request: z.object({ id: Id }).strict(), response: DeepZoom },
+  /** The original's pyramid, or with `versionId` that version's. */
+  'library:deepZoom': { request: z.object({ id: Id, versionId: Id.optional() }).strict(), response: DeepZoom },
   'library:versions': { request: z.object({ imageId: Id }).strict(), response: z.object({ versions: z.array(Version) }) },
   'library:export': {
     request: z
@@ -124,7 +127,7 @@ export const requests = {
       .strict(),
     response: z.object({ path: z.string() })
   },
-  'inference:apply': { request: ApplyParams.extend({ imageId: Id, modelId: ModelId }).strict(), response: z.object({ jobId: z.string() }) },
+  'inference:apply': { request: ApplyParams.extend({ imageId: Id, modelId: ModelId, mask: ApplyMask.optional() }).strict(), response: z.object({ jobId: z.string() }) },
   'models:list': { request: NoArgs, response: z.object({ models: z.array(ModelCard) }) },
   'models:import': {
     request: z

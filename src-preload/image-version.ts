@@ -1,5 +1,6 @@
 /** A model's result kept beside an original: how it was made, and what an apply job reports. Part of the contract. */
 import { z } from 'zod'
+import { MaskRecord } from './apply-mask'
 
 const RowId = z.number().int().positive()
 
@@ -21,6 +22,10 @@ export const ApplyParams = z
   .strict()
 export type ApplyParams = z.infer<typeof ApplyParams>
 
+/** The parameters a version was made with, and the mask when it was applied locally. */
+export const VersionParams = ApplyParams.extend({ mask: MaskRecord.optional() })
+export type VersionParams = z.infer<typeof VersionParams>
+
 /** A model's result on an image, kept beside the untouched original. */
 export const Version = z.object({
   id: RowId,
@@ -30,7 +35,7 @@ export const Version = z.object({
   width: z.number().int(),
   height: z.number().int(),
   modelId: z.string(),
-  params: ApplyParams,
+  params: VersionParams,
   createdAt: z.string()
 })
 export type Version = z.infer<typeof Version>

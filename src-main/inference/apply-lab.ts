@@ -7,8 +7,11 @@ import { colorize, DEFAULT_RENDER_SIZE, LAB_NORMALISATION, type ChromaPredictor 
 import { onnxChromaPredictor } from './colorize-onnx'
 import { openSession } from './ort-session'
 
-/** Colorizes with a 'lab-chroma' model: L in, ab out, at the render size; the full-size L is kept (see colorize). */
-export async function applyLabChroma(card: ModelCard, modelPath: string, image: RawImage, options: ApplyOptions): Promise<ApplyResult> {
+/**
+ * Colorizes with a 'lab-chroma' model: L in, ab out, at the render size; the full-size L is kept (see colorize).
+ * `mask`: one weight 0..1 per pixel of `image`, limiting where the chroma changes.
+ */
+export async function applyLabChroma(card: ModelCard, modelPath: string, image: RawImage, options: ApplyOptions, mask?: Float32Array): Promise<ApplyResult> {
   const { session, provider, note } = await openSession(modelPath, options.provider)
   options.signal?.throwIfAborted()
   options.onProgress?.(0, 1)
@@ -16,6 +19,7 @@ export async function applyLabChroma(card: ModelCard, modelPath: string, image: 
     renderSize: options.renderSize ?? card.recommended.renderSize ?? DEFAULT_RENDER_SIZE,
     sizeMultiple: card.sizeMultiple,
     strength: options.strength,
+    mask,
     signal: options.signal
   })
   options.onProgress?.(1, 1)

@@ -1,9 +1,11 @@
 import { StudioError } from '../common/studio-error'
 import type { RawImage } from '../imaging'
+import type { ApplyMask } from '../../src-preload/apply-mask'
 import type { ModelCard } from '../../src-preload/model-card'
 import { applyLabChroma } from './apply-lab'
 import { applyRgb } from './apply-rgb'
 import { reduceToWorkingSize } from './apply-resize'
+import { rasteriseMask } from './mask-raster'
 import type { ProviderPreference } from './ort-session'
 
 export interface ApplyOptions {
@@ -13,6 +15,8 @@ export interface ApplyOptions {
   workingSize?: number
   /** 0..1: how far the result moves from the original towards the model's output. Default 1. */
   strength?: number
+  /** Where the result may change, in the input image's pixel coordinates; everywhere when left out. Weights the strength. */
+  mask?: ApplyMask
   /** Tile side for 'rgb' models; default the card's recommendation, else 512 (rounded to the size multiple). */
   tile?: number
   provider?: ProviderPreference
@@ -49,7 +53,10 @@ export async function applyModel({ card, modelPath, image, options = {} }: Apply
   }
   options.signal?.throwIfAborted()
   const working = await reduceToWorkingSize(image, options.workingSize)
-  return card.pipeline === 'lab-chroma' ? applyLabChroma(card, modelPath, working, options) : applyRgb(card, modelPath, working, options)
+  const weights = options.mask && (await rasteriseMask(options.mask, image, working))
+  options.signal?.throwIfAborted()
+  const run = card.pipeline === 'lab-chroma' ? applyLabChroma : applyRgb
+  return run(card, modelPath, working, options, weights)
 }
 
 function checkOptions({ renderSize, workingSize, strength, tile }: ApplyOptions): void {

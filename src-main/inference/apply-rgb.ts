@@ -12,9 +12,10 @@ const OVERLAP_SHARE = 1 / 8
 
 /**
  * Runs an 'rgb' model over the image in feathered tiles (see runTiled). Grey becomes RGB; alpha is carried over
- * unchanged; the output is clamped to the gamut, blended with the original by strength and kept at the input's depth.
+ * unchanged; the output is clamped to the gamut, blended with the original by strength (times `mask`, one weight
+ * 0..1 per pixel, where given) and kept at the input's depth.
  */
-export async function applyRgb(card: ModelCard, modelPath: string, image: RawImage, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyRgb(card: ModelCard, modelPath: string, image: RawImage, options: ApplyOptions, mask?: Float32Array): Promise<ApplyResult> {
   // runTiled opens its own (cached) sessions but does not say where they run; this one names the provider.
   const { provider, note } = await openSession(modelPath, options.provider)
   const { width, height } = image
@@ -31,7 +32,7 @@ export async function applyRgb(card: ModelCard, modelPath: string, image: RawIma
     onProgress: options.onProgress
   })
   if (output.length !== 3 * width * height) throw new Error(`the model returned ${output.length / (width * height)} channels; 3 expected`)
-  const result = fromPlanar(output, image, linearNormalisation(card.output.normalisation, 'rgb'), options.strength ?? 1)
+  const result = fromPlanar(output, image, linearNormalisation(card.output.normalisation, 'rgb'), options.strength ?? 1, mask)
   return { image: result, provider, note }
 }
 
@@ -50,8 +51,8 @@ function toPlanar(image: RawImage, { scale, offset }: LinearNormalisation): Floa
   return planar
 }
 
-/** Interleaved RGB(A) at the source's depth: the model's output un-normalised, clamped, and blended with the source by strength. */
-function fromPlanar(planar: Float32Array, source: RawImage, { scale, offset }: LinearNormalisation, strength: number): RawImage {
+/** Interleaved RGB(A) at the source's depth: the model's output un-normalised, clamped, and blended with the source by strength · mask. */
+function fromPlanar(planar: Float32Array, source: RawImage, { scale, offset }: LinearNormalisation, strength: number, mask: Float32Array | undefined): RawImage {
   const samples = samplesOf(source)
   const pixels = source.width * source.height
   const max = source.depth === 8 ? 255 : 65535
@@ -65,7 +66,8 @@ function fromPlanar(planar: Float32Array, source: RawImage, { scale, offset }: L
     for (let i = 0; i < pixels; i++) {
       const original = samples[i * source.channels + sourceChannel]!
       const predicted = Math.min(Math.max((plane[i]! - offset) / scale, 0), 1) * max
-      out[i * channels + c] = Math.round(original + (predicted - original) * strength)
+      const weight = mask ? strength * mask[i]! : strength
+      out[i * channels + c] = Math.round(original + (predicted - original) * weight)
     }
   }
   if (alpha) for (let i = 0; i < pixels; i++) out[i * 4 + 3] = samples[i * source.channels + source.channels - 1]!

@@ -15,6 +15,7 @@ export class BlobStore {
   readonly versionsDir: string
   readonly thumbsDir: string
   readonly tilesRoot: string
+  readonly versionTilesRoot: string
   readonly stagingDir: string
 
   constructor(root: string) {
@@ -22,8 +23,9 @@ export class BlobStore {
     this.versionsDir = join(root, 'versions')
     this.thumbsDir = join(root, 'thumbs')
     this.tilesRoot = join(root, 'cache', 'tiles')
+    this.versionTilesRoot = join(root, 'cache', 'version-tiles')
     this.stagingDir = join(root, 'staging')
-    for (const dir of [this.originalsDir, this.versionsDir, this.thumbsDir, this.tilesRoot, this.stagingDir]) mkdirSync(dir, { recursive: true })
+    for (const dir of [this.originalsDir, this.versionsDir, this.thumbsDir, this.tilesRoot, this.versionTilesRoot, this.stagingDir]) mkdirSync(dir, { recursive: true })
   }
 
   originalPath(sha256: string, ext: string): string {
@@ -46,6 +48,11 @@ export class BlobStore {
 
   tilesDir(sha256: string): string {
     return join(this.tilesRoot, sha256)
+  }
+
+  /** A version's tile pyramid, apart from originals' so removing one never touches the other. */
+  versionTilesDir(sha256: string): string {
+    return join(this.versionTilesRoot, sha256)
   }
 
   /** Synchronous on purpose: no other work can slip in between a row's removal and its files'. */

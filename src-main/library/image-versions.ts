@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ApplyParams, Version } from '../../src-preload/contract'
+import type { Version, VersionParams } from '../../src-preload/contract'
 import { writeFileAtomic } from '../common/atomic-write'
 import { isInside } from '../common/paths'
 import { StudioError } from '../common/studio-error'
@@ -18,7 +18,7 @@ export interface NewVersion {
   width: number
   height: number
   modelId: string
-  params: ApplyParams
+  params: VersionParams
 }
 
 export interface ExportRequest {
@@ -37,6 +37,8 @@ export interface VersionsContext {
   versions: VersionsRepo
   store: BlobStore
   isOpen(): boolean
+  /** Told before a version file no row refers to any more is removed. */
+  onUnreferenced(sha256: string): void
 }
 
 /** Results of models kept beside an image's untouched original, content-addressed under `<root>/versions/`. */
@@ -88,21 +90,28 @@ export class ImageVersions {
   /** Encodes the original or one of its versions to `targetPath` atomically, with the original's EXIF and XMP. */
   async export({ imageId, versionId, targetPath, format, quality }: ExportRequest): Promise<string> {
     const original = this.originalFile(imageId)
-    let source = original
-    if (versionId !== undefined) {
-      const { version } = this.stored(versionId)
-      if (version.imageId !== imageId) throw versionNotFound(versionId)
-      source = this.file(versionId)
-    }
+    const source = versionId === undefined ? original : this.fileOf(imageId, versionId).path
     const target = resolve(targetPath)
     if (isInside(this.ctx.root, target)) throw new StudioError('invalid-target', `${target} is inside the library's own folder; export somewhere else`)
     await writeImage(target, source, { format, quality, metadataFrom: original })
     return target
   }
 
-  /** Removes the given files where no version row refers to them any more (after their rows were deleted). */
+  /** The version's stored file, refused unless the version belongs to the image. */
+  fileOf(imageId: number, versionId: number): VersionFile & { path: string } {
+    const { version, file } = this.stored(versionId)
+    if (version.imageId !== imageId) throw versionNotFound(versionId)
+    return { ...file, path: this.ctx.store.versionPath(file.sha256, file.ext) }
+  }
+
+  /** Removes the given files, and their tile pyramids, where no version row refers to them any more (after their rows were deleted). */
   removeUnreferenced(files: readonly VersionFile[]): void {
-    for (const { sha256, ext } of files) if (!this.ctx.versions.isStored(sha256)) rmSync(this.ctx.store.versionPath(sha256, ext), { force: true })
+    for (const { sha256, ext } of files) {
+      if (this.ctx.versions.isStored(sha256)) continue
+      this.ctx.onUnreferenced(sha256)
+      rmSync(this.ctx.store.versionPath(sha256, ext), { force: true })
+      rmSync(this.ctx.store.versionTilesDir(sha256), { recursive: true, force: true })
+    }
   }
 
   private image(id: number): StoredImage {

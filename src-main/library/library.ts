@@ -26,7 +26,7 @@ export interface LibraryOptions {
 }
 
 const THUMB_PATH = /^thumb\/([0-9a-f]{64})\.webp$/
-const TILE_PATH = /^tile\/([0-9a-f]{64})\/(0|[1-9]\d{0,2})\/(0|[1-9]\d{0,6})_(0|[1-9]\d{0,6})\.(jpeg|webp)$/
+const TILE_PATH = /^(tile|version-tile)\/([0-9a-f]{64})\/(0|[1-9]\d{0,2})\/(0|[1-9]\d{0,6})_(0|[1-9]\d{0,6})\.(jpeg|webp)$/
 
 /** The image library: one folder holding a SQLite catalogue, content-addressed originals, thumbnails and tiles. */
 export class Library {
@@ -40,6 +40,7 @@ export class Library {
   private readonly importContext: ImportContext
   private importQueue: Promise<unknown> = Promise.resolve()
   private readonly tiles: TileCache
+  private readonly versionTiles: TileCache
   private closed = false
 
   private constructor(
@@ -52,11 +53,20 @@ export class Library {
   ) {
     this.images = new ImagesRepo(db)
     this.versionsRepo = new VersionsRepo(db)
-    this.versions = new ImageVersions({ root, db, images: this.images, versions: this.versionsRepo, store, isOpen: () => !this.closed })
+    this.versionTiles = new TileCache((sha) => store.versionTilesDir(sha), maxPixels)
+    this.versions = new ImageVersions({
+      root,
+      db,
+      images: this.images,
+      versions: this.versionsRepo,
+      store,
+      isOpen: () => !this.closed,
+      onUnreferenced: (sha) => this.versionTiles.forget(sha)
+    })
     this.tagsRepo = new TagsRepo(db)
     this.projectsRepo = new ProjectsRepo(db)
     this.settings = new SettingsRepo(db)
-    this.tiles = new TileCache(store, maxPixels)
+    this.tiles = new TileCache((sha) => store.tilesDir(sha), maxPixels)
     this.importContext = { db, images: this.images, projects: this.projectsRepo, store, maxPixels, isOpen: () => !this.closed }
   }
 
@@ -160,11 +170,19 @@ export class Library {
     return this.projectsRepo.removeImages(projectId, ids)
   }
 
-  /** Builds the image's tile pyramid once into `<root>/cache/tiles/<sha256>/`; later calls reuse it. */
-  async deepZoom(id: number): Promise<DeepZoom> {
+  /**
+   * Builds the tile pyramid of the image's original, or of one of its versions, once into
+   * `<root>/cache/tiles/<sha256>/` (`version-tiles/` for versions); later calls reuse it.
+   */
+  async deepZoom(id: number, versionId?: number): Promise<DeepZoom> {
     const image = this.images.findById(id)
     if (!image) throw imageNotFound(id)
-    return this.tiles.open(image, () => !this.closed && this.images.findBySha(image.sha256) !== undefined)
+    if (versionId === undefined) {
+      const original = { sha256: image.sha256, path: this.store.originalPath(image.sha256, image.ext) }
+      return this.tiles.open(original, () => !this.closed && this.images.findBySha(image.sha256) !== undefined)
+    }
+    const version = this.versions.fileOf(id, versionId)
+    return this.versionTiles.open(version, () => !this.closed && this.versionsRepo.isStored(version.sha256))
   }
 
   /** The absolute file behind a contract media path (`mediaPaths`), or null for anything else. */
@@ -173,9 +191,10 @@ export class Library {
     if (thumb) return this.images.findBySha(thumb[1]) ? existing(this.store.thumbPath(thumb[1])) : null
     const tile = TILE_PATH.exec(relativePath)
     if (!tile) return null
-    const [, sha, level, col, row, ext] = tile
-    if (!this.images.findBySha(sha)) return null
-    const file = this.tiles.tileFile(sha, Number(level), Number(col), Number(row), ext)
+    const [, kind, sha, level, col, row, ext] = tile
+    const stored = kind === 'tile' ? this.images.findBySha(sha) !== undefined : this.versionsRepo.isStored(sha)
+    if (!stored) return null
+    const file = (kind === 'tile' ? this.tiles : this.versionTiles).tileFile(sha, Number(level), Number(col), Number(row), ext)
     return file && existing(file)
   }
 

@@ -9,17 +9,23 @@ const remove = (path: string): void => rmSync(path, { recursive: true, force: tr
 /**
  * Run at open, before any other work: files are written before their row, and rows are deleted before
  * their files, so a crash can leave files no row knows about. Those go, with temp files, staged uploads
- * and tile sets of unknown images. `known` maps every stored original's sha256 to its extension,
+ * and tile sets of unknown images and versions. `known` maps every stored original's sha256 to its extension,
  * `knownVersions` the same for version files.
  */
 export function sweepOrphans(store: BlobStore, known: ReadonlyMap<string, string>, knownVersions: ReadonlyMap<string, string>): void {
   sweepShards(store.originalsDir, (sha) => known.get(sha))
   sweepShards(store.versionsDir, (sha) => knownVersions.get(sha))
   sweepShards(store.thumbsDir, (sha) => (known.has(sha) ? 'webp' : undefined))
-  for (const entry of readdirSync(store.tilesRoot, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !known.has(entry.name)) remove(join(store.tilesRoot, entry.name))
-  }
+  sweepTileSets(store.tilesRoot, known)
+  sweepTileSets(store.versionTilesRoot, knownVersions)
   for (const entry of readdirSync(store.stagingDir)) remove(join(store.stagingDir, entry))
+}
+
+/** Keeps, in `root`, only the tile folders of a known sha. */
+function sweepTileSets(root: string, known: ReadonlyMap<string, string>): void {
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !known.has(entry.name)) remove(join(root, entry.name))
+  }
 }
 
 /** Keeps, in `<dir>/<sha[0:2]>/`, only files named exactly `<sha>.<extensionOf(sha)>` for a known sha. */

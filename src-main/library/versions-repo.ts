@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3'
-import type { ApplyParams, Version } from '../../src-preload/contract'
+import type { Version, VersionParams } from '../../src-preload/contract'
 import type { Db } from './database'
 
 /** A version's file in the blob store. */
@@ -19,7 +19,7 @@ export interface NewVersionRow extends VersionFile {
   height: number
   format: string
   modelId: string
-  params: ApplyParams
+  params: VersionParams
 }
 
 interface VersionRow {
@@ -90,7 +90,7 @@ function toVersion(row: VersionRow): Version {
     width: row.width,
     height: row.height,
     modelId: row.model_id,
-    params: JSON.parse(row.params) as ApplyParams,
+    params: JSON.parse(row.params) as VersionParams,
     createdAt: row.created_at
   }
 }

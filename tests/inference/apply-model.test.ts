@@ -154,3 +154,65 @@ describe('applyModel refuses bad options specifically', () => {
     await expect(run(fixed, small)).rejects.toMatchObject({ code: 'model-fixed-size' })
   })
 })
+
+describe('applyModel with a mask painted on the original', () => {
+  /** Mean share (0 = original, 1 = unmasked result) of the change, over samples that the model changes clearly, by distance from (cx, cy). */
+  function shareByDistance(result: RawImage, original: RawImage, full: RawImage, cx: number, cy: number): Map<number, number> {
+    const [r, o, f] = [samplesOf(result), samplesOf(original), samplesOf(full)]
+    const sums = new Map<number, [number, number]>()
+    for (let y = 0; y < result.height; y++) {
+      for (let x = 0; x < result.width; x++) {
+        const ring = Math.floor(Math.hypot(x - cx, y - cy) / 4) * 4
+        for (let c = 0; c < 3; c++) {
+          const i = (y * result.width + x) * 3 + c
+          if (Math.abs(f[i]! - o[i]!) < 24) continue
+          const [sum, count] = sums.get(ring) ?? [0, 0]
+          sums.set(ring, [sum + (r[i]! - o[i]!) / (f[i]! - o[i]!), count + 1])
+        }
+      }
+    }
+    return new Map([...sums].filter(([, [, count]]) => count >= 20).map(([ring, [sum, count]]) => [ring, sum / count]))
+  }
+
+  /** Largest difference between a and b among pixels whose distance from (cx, cy) passes `where`. */
+  function maxDifferenceWhere(a: RawImage, b: RawImage, cx: number, cy: number, where: (distance: number) => boolean): number {
+    const [sa, sb] = [samplesOf(a), samplesOf(b)]
+    let max = 0
+    for (let i = 0; i < sa.length; i++) {
+      const pixel = Math.floor(i / a.channels)
+      const distance = Math.hypot((pixel % a.width) - cx, Math.floor(pixel / a.width) - cy)
+      if (where(distance)) max = Math.max(max, Math.abs(sa[i]! - sb[i]!))
+    }
+    return max
+  }
+
+  const disc = (x: number, y: number, radius: number, feather: number) => ({ strokes: [{ mode: 'paint' as const, radius, points: [x, y] }], feather })
+
+  it('colorizes inside the strokes only, with a feathered ramp between', async () => {
+    const options = { renderSize: 128 }
+    const full = (await run(colorizer, landscape, options)).image
+    const masked = (await run(colorizer, landscape, { ...options, mask: disc(200, 150, 70, 5) })).image
+    expect(maxDifferenceWhere(masked, landscape, 200, 150, (d) => d > 70 + 4 * 5)).toBe(0)
+    expect(maxDifferenceWhere(masked, full, 200, 150, (d) => d < 70 - 4 * 5)).toBeLessThanOrEqual(1)
+    expect(maxDifferenceWhere(masked, landscape, 200, 150, (d) => d < 70 - 4 * 5)).toBeGreaterThan(10)
+    const shares = shareByDistance(masked, landscape, full, 200, 150)
+    const ramp = [...shares].filter(([ring]) => ring >= 56 && ring <= 84).sort(([a], [b]) => a - b).map(([, share]) => share)
+    console.log('colorizer mask ramp (share of the change per 4 px ring, 56…84 px out):', ramp.map((s) => s.toFixed(2)).join(' '))
+    expect(ramp.every((share, i) => i === 0 || share <= ramp[i - 1]! + 0.02)).toBe(true)
+    expect(ramp.some((share) => share > 0.2 && share < 0.8)).toBe(true)
+  })
+
+  it('blends an rgb model by mask · strength at a reduced working size, the strokes scaled from the original', async () => {
+    const options = { workingSize: 150, strength: 0.8 }
+    const reduced = (await run(style, small, { workingSize: 150, strength: 0 })).image
+    const full = (await run(style, small, options)).image
+    // Painted on the 300×200 original around (150, 100), radius 50: around (75, 50), radius 25 in the 150×100 result.
+    const masked = (await run(style, small, { ...options, mask: disc(150, 100, 50, 4) })).image
+    expect([masked.width, masked.height]).toEqual([150, 100])
+    expect(maxDifferenceWhere(masked, reduced, 75, 50, (d) => d > 25 + 4 * 2)).toBe(0)
+    expect(maxDifferenceWhere(masked, full, 75, 50, (d) => d < 25 - 4 * 2)).toBeLessThanOrEqual(1)
+    expect(maxDifferenceWhere(masked, reduced, 75, 50, (d) => d < 25 - 4 * 2)).toBeGreaterThan(20)
+    const ramp = [...shareByDistance(masked, reduced, full, 75, 50)].filter(([ring]) => ring >= 16 && ring <= 32).sort(([a], [b]) => a - b)
+    expect(ramp.some(([, share]) => share > 0.2 && share < 0.8)).toBe(true)
+  })
+})

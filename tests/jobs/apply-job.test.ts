@@ -130,6 +130,34 @@ describe('inference:apply through the contract', () => {
     expect(filesUnder(join(setup.root, 'versions'))).toEqual([])
   })
 
+  it('applies within a painted mask, records the mask, and shows the version as a pyramid', async () => {
+    const setup = await setUp()
+    const imageId = await setup.addImage(PHOTO)
+    const mask = { strokes: [{ mode: 'paint', radius: 40, points: [60, 100, 120, 300] }, { mode: 'erase', radius: 30, points: [90, 200] }], feather: 6 }
+    const state = await setup.finished(await startApply(setup, { imageId, mask }))
+    const version = state.result!.version
+    expect(version.params).toEqual({ provider: 'cpu', mask: { strokes: 2, points: 3, feather: 6, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } })
+    const [before, after] = await Promise.all(
+      [studio!.library.versions.originalFile(imageId), studio!.library.versions.file(version.id)].map((file) => sharp(file).raw().toBuffer())
+    )
+    const width = version.width
+    const changed = (x: number, y: number) => [0, 1, 2].some((c) => before![(y * width + x) * 3 + c] !== after![(y * width + x) * 3 + c])
+    expect(changed(5, 5)).toBe(false)
+    expect(changed(width - 5, 500)).toBe(false)
+    expect([changed(70, 130), changed(110, 270)]).toEqual([true, true])
+    expect(changed(90, 200)).toBe(false)
+
+    const zoom = await setup.dispatch('library:deepZoom', { id: imageId, versionId: version.id })
+    expect(zoom).toMatchObject({ ok: true, value: { width: version.width, height: version.height } })
+    expect(await setup.dispatch('library:deepZoom', { id: imageId, versionId: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    const apply = (request: Record<string, unknown>) => setup.dispatch('inference:apply', { imageId, modelId: 'style', ...request })
+    expect(await apply({ mask: { strokes: [{ mode: 'paint', radius: 4, points: [1, 2, 3] }], feather: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('x, y pairs') }
+    })
+    expect(await apply({ mask: { strokes: [{ mode: 'smudge', radius: 4, points: [1, 2] }], feather: 0 } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+  })
+
   it('refuses invalid requests with specific errors', async () => {
     const setup = await setUp()
     const imageId = await setup.addImage(PHOTO)
