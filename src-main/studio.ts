@@ -6,7 +6,7 @@ import { applyAsVersion } from './jobs/apply-job'
 import { JobRunner } from './jobs/job-runner'
 import { Library } from './library/library'
 import { ModelRegistry } from './models'
-import { trainingBackendInfo } from './training/backend-candidates'
+import { trainingBackendInfo } from './training/backend/expected-backend'
 import { trainingHandlers } from './training/run/training-handlers'
 import { version } from '../package.json'
 
