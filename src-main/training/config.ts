@@ -1,0 +1,121 @@
+import { z } from 'zod'
+
+export const TrainMode = z.enum(['cyclegan', 'pix2pix', 'colorize'])
+export type TrainMode = z.infer<typeof TrainMode>
+
+const whole = (min: number, max: number) => z.number().int().min(min).max(max)
+const weight = z.number().finite().min(0).max(10_000)
+
+/**
+ * Every training option, in one place (like the reference's options/*.py). A step is one image (batch size 1).
+ * `poolSize`, `lambdaCycle` and `lambdaIdentity` apply to cyclegan only; `lambdaL1` to pix2pix and colorize only.
+ */
+export const TrainConfigSchema = z
+  .object({
+    /** unpaired → CycleGAN; paired → pix2pix; colorize → pix2pix from L (1 channel) to ab (2 channels). */
+    mode: TrainMode,
+    /** Side of the square training crop in pixels. */
+    size: whole(16, 2048),
+    generator: z.enum(['resnet', 'unet']),
+    /** Filters of the generator's first layer and the discriminator's first layer. */
+    ngf: whole(1, 512),
+    ndf: whole(1, 512),
+    /** Residual blocks of the ResNet generator. */
+    blocks: whole(0, 64),
+    /** Stride-2 levels of the U-Net generator: crops and inference sizes must be multiples of 2^unetDepth. */
+    unetDepth: whole(1, 10),
+    /** Stride-2 layers of the PatchGAN; 3 gives the reference's 70×70 receptive field. */
+    dLayers: whole(1, 6),
+    /** 'resize-conv' (nearest ×2, 3×3 conv) avoids the checkerboard artefacts of transposed convolutions (ResNet only). */
+    upsampling: z.enum(['transpose', 'resize-conv']),
+    /** 'lsgan' least squares; 'vanilla' the non-saturating cross-entropy; 'wgan-gp' Wasserstein with gradient penalty. */
+    loss: z.enum(['lsgan', 'vanilla', 'wgan-gp']),
+    /** Spectral normalisation of every discriminator convolution. */
+    spectralNorm: z.boolean(),
+    /** Discriminator updates per generator update. */
+    dSteps: whole(1, 20),
+    lambdaCycle: weight,
+    /** Identity loss weight relative to lambdaCycle, as in the reference (0.5 → identity loss × 5). */
+    lambdaIdentity: weight,
+    lambdaL1: weight,
+    /** Gradient penalty weight for wgan-gp. */
+    lambdaGp: weight,
+    /** Generated images kept to show the discriminator (the reference's image pool); 0 turns it off. */
+    poolSize: whole(0, 10_000),
+    lr: z.number().positive().max(1),
+    beta1: z.number().min(0).lt(1),
+    beta2: z.number().min(0).lt(1),
+    /** Total steps; the learning rate is constant until decayFrom, then falls linearly to 0 at `steps`. */
+    steps: whole(1, 100_000_000),
+    decayFrom: whole(0, 100_000_000),
+    /** Recompute each residual block in backprop instead of keeping its activations (less memory, ~30% more time). */
+    recompute: z.boolean(),
+    seed: whole(0, 2 ** 32 - 1)
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const issue = (path: keyof typeof c, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message })
+    if (c.decayFrom > c.steps) issue('decayFrom', `decayFrom (${c.decayFrom}) must not exceed steps (${c.steps})`)
+    const multiple = c.generator === 'resnet' ? 4 : 2 ** c.unetDepth
+    if (c.size % multiple !== 0) issue('size', `size ${c.size} must be a multiple of ${multiple} for the ${c.generator} generator`)
+    const patches = c.size / 2 ** c.dLayers - 2
+    if (patches < 1) issue('dLayers', `a ${c.dLayers}-layer discriminator needs crops of at least ${3 * 2 ** c.dLayers} px (size is ${c.size})`)
+  })
+export type TrainConfig = z.infer<typeof TrainConfigSchema>
+
+export type PresetName = 'reference' | 'fast'
+
+/** The reference implementation's defaults (pytorch-CycleGAN-and-pix2pix, 256² crops). */
+const REFERENCE: Omit<TrainConfig, 'mode'> = {
+  size: 256,
+  generator: 'resnet',
+  ngf: 64,
+  ndf: 64,
+  blocks: 9,
+  unetDepth: 8,
+  dLayers: 3,
+  upsampling: 'transpose',
+  loss: 'lsgan',
+  spectralNorm: false,
+  dSteps: 1,
+  lambdaCycle: 10,
+  lambdaIdentity: 0.5,
+  lambdaL1: 100,
+  lambdaGp: 10,
+  poolSize: 50,
+  lr: 2e-4,
+  beta1: 0.5,
+  beta2: 0.999,
+  steps: 200_000,
+  decayFrom: 100_000,
+  recompute: false,
+  seed: 1
+}
+
+export const PRESETS: Record<PresetName, Omit<TrainConfig, 'mode'>> = {
+  reference: REFERENCE,
+  /** Small enough to train on a laptop CPU: 128² crops, a quarter of the filters, 6 blocks. */
+  fast: { ...REFERENCE, size: 128, ngf: 16, ndf: 32, blocks: 6, unetDepth: 7, upsampling: 'resize-conv', steps: 20_000, decayFrom: 10_000 }
+}
+
+/** What pix2pix changes from the CycleGAN defaults: U-Net, the cross-entropy GAN loss, no image pool. */
+const MODE_DEFAULTS: Record<TrainMode, Partial<TrainConfig>> = {
+  cyclegan: {},
+  pix2pix: { generator: 'unet', loss: 'vanilla', poolSize: 0 },
+  colorize: { generator: 'unet', loss: 'vanilla', poolSize: 0 }
+}
+
+/** A preset, then the mode's own defaults, then `overrides`; validated. */
+export function resolveConfig(preset: PresetName, overrides: Partial<TrainConfig> & { mode: TrainMode }): TrainConfig {
+  return TrainConfigSchema.parse({ ...PRESETS[preset], ...MODE_DEFAULTS[overrides.mode], ...overrides })
+}
+
+/** Channels of the generator's input and output: images a and b of a Batch have these. */
+export function channelsOf(mode: TrainMode): { in: number; out: number } {
+  return mode === 'colorize' ? { in: 1, out: 2 } : { in: 3, out: 3 }
+}
+
+/** Height and width a trained generator accepts must be multiples of this. */
+export function sizeMultipleOf(config: Pick<TrainConfig, 'generator' | 'unetDepth'>): number {
+  return config.generator === 'resnet' ? 4 : 2 ** config.unetDepth
+}
