@@ -1,7 +1,9 @@
 // Wall time and peak RSS of tiled style transfer at full size (tile 512, overlap 64, global instance-norm stats),
-// through the production runner. Models are seeded, untrained generators built by the suite.
+// through the production runner, side by side with the same pixels run in one pass (which fits in this
+// machine's 24 GB for these cases). Models are seeded, untrained generators built by the suite.
 import { writeFileSync } from 'node:fs'
-import { closeSessions } from '../src-main/inference/ort-session'
+import { loadOrt } from '../src-main/inference/load-ort'
+import { closeSessions, openSession } from '../src-main/inference/ort-session'
 import { runTiled } from '../src-main/inference/tiled-runner'
 import { resnetGenerator, seededWeights } from '../src-main/onnx'
 import { fixed, loadLine, machineLine, megabytes, peakRssKb } from './stats'
@@ -23,15 +25,34 @@ function syntheticImage(height: number, width: number): Float32Array {
   return image
 }
 
+/** Resets VmHWM to the current RSS, so the next peak belongs to the next measurement (Linux). */
+function resetPeak(): void {
+  if (process.platform === 'linux') writeFileSync('/proc/self/clear_refs', '5')
+}
+
+async function onePass(model: Uint8Array, image: Float32Array, height: number, width: number): Promise<void> {
+  const ort = loadOrt()
+  const { session } = await openSession(model, 'cpu')
+  const outputs = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', image, [1, 3, height, width]) })
+  for (const output of Object.values(outputs)) output.dispose()
+}
+
 console.log(`machine: ${machineLine()}; ${loadLine()}`)
 for (const { label, height, width, ngf, nBlocks } of cases) {
   const model = resnetGenerator({ inChannels: 3, outChannels: 3, ngf, nBlocks, upsampling: 'transpose', weights: seededWeights(1) }).bytes
   const image = syntheticImage(height, width)
-  if (process.platform === 'linux') writeFileSync('/proc/self/clear_refs', '5') // resets VmHWM to the current RSS
-  const started = performance.now()
+  resetPeak()
+  let started = performance.now()
   let tiles = 0
   const output = await runTiled(image, height, width, model, { ...tiling, onProgress: (_, total) => (tiles = total) })
-  const seconds = (performance.now() - started) / 1000
-  console.log(`${label}, ${tiles} tiles: ${fixed(seconds)} s, peak RSS ${megabytes(peakRssKb())} (input + output ${fixed((image.byteLength + output.byteLength) / 2 ** 20, 0)} MiB)`)
+  const tiled = (performance.now() - started) / 1000
+  const tiledPeak = peakRssKb()
   await closeSessions()
+  resetPeak()
+  started = performance.now()
+  await onePass(model, image, height, width)
+  const whole = (performance.now() - started) / 1000
+  const wholePeak = peakRssKb()
+  await closeSessions()
+  console.log(`${label}: tiled (${tiles} tiles) ${fixed(tiled)} s, peak RSS ${megabytes(tiledPeak)}; one pass ${fixed(whole)} s, peak RSS ${megabytes(wholePeak)}; tiled/one-pass time ${fixed(tiled / whole, 2)}× (input + output ${fixed((image.byteLength + output.byteLength) / 2 ** 20, 0)} MiB)`)
 }
