@@ -1,4 +1,5 @@
 import { extname, resolve } from 'node:path'
+import { ExecutionProvider } from '../../src-preload/contract'
 import { ImageError, type OutputFormat } from '../imaging'
 import { convertFile } from '../inference/apply-convert'
 import type { ApplyOptions } from '../inference/apply-model'
@@ -15,6 +16,7 @@ export interface ConvertFlags {
   strength?: string
   format?: string
   quality?: string
+  provider?: string
 }
 
 const FORMATS: Readonly<Record<string, OutputFormat>> = { png: 'png', jpeg: 'jpeg', jpg: 'jpeg', webp: 'webp', tiff: 'tiff', tif: 'tiff' }
@@ -31,6 +33,9 @@ export async function convertCommand(client: Client, args: string[], flags: Conv
   const strength = flags.strength === undefined ? undefined : Number(flags.strength)
   if (strength !== undefined && !(flags.strength!.trim() !== '' && strength >= 0 && strength <= 1)) throw new CliError(`--strength: expected a number from 0 to 1, got "${flags.strength}"`)
 
+  const provider = flags.provider === undefined ? client.studio.library.getSettings().provider : ExecutionProvider.safeParse(flags.provider).data
+  if (!provider) throw new CliError(`--provider: expected one of ${ExecutionProvider.options.join(', ')}, got "${flags.provider}"`)
+
   // No inference channel in the contract yet: the CLI reaches the studio's own registry directly.
   const registry = await client.studio.models()
   const controller = new AbortController()
@@ -41,6 +46,7 @@ export async function convertCommand(client: Client, args: string[], flags: Conv
     renderSize: flags.renderSize === undefined ? undefined : wholeNumber(flags.renderSize, '--render-size', 1, 65_536),
     workingSize: flags.workingSize === undefined ? undefined : wholeNumber(flags.workingSize, '--working-size', 1, 65_536),
     strength,
+    provider,
     signal: controller.signal,
     onProgress: (done, total) => bar.update(done, total)
   }

@@ -14,9 +14,10 @@ Usage: gan-studio <command> [options]
 
 Commands:
   convert --model <id> <image> -o <file> [--render-size N] [--working-size N] [--strength S]
-          [--format png|jpeg|webp|tiff] [--quality Q]
+          [--format png|jpeg|webp|tiff] [--quality Q] [--provider auto|cpu|cuda|webgpu|dml|coreml]
                                  apply a model to one image (format from -o's extension unless given;
-                                 Ctrl+C cancels, and the input is never overwritten)
+                                 Ctrl+C cancels, and the input is never overwritten; the provider
+                                 defaults to the one chosen in Settings)
   library import <file|folder>... [--project NAME]   copy photos into the library (originals untouched)
   library list [--query TEXT] [--tag TAG] [--trash] [--limit N]
   library tag <id>... [--add TAG]... [--remove TAG]...
@@ -57,6 +58,7 @@ const options = {
   strength: { type: 'string' },
   format: { type: 'string' },
   quality: { type: 'string' },
+  provider: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false }
 } as const
@@ -102,8 +104,8 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'library') return await runLibrary(client, action, rest, values)
     if (command === 'models') return await runModels(client, action, rest, values)
     if (command === 'convert') {
-      const { model, output, strength, format, quality } = values
-      return await convertCommand(client, positionals.slice(1), { model, output, renderSize: values['render-size'], workingSize: values['working-size'], strength, format, quality })
+      const { model, output, strength, format, quality, provider } = values
+      return await convertCommand(client, positionals.slice(1), { model, output, renderSize: values['render-size'], workingSize: values['working-size'], strength, format, quality, provider })
     }
     if (command === 'info') {
       console.log(JSON.stringify(await client.call('settings:system', {}), null, 2))

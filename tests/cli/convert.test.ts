@@ -51,10 +51,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('gan-studio convert', () => {
   it('applies a style model upright, writes the format the extension names with the EXIF kept, saying where it ran', async () => {
     const output = join(dir, 'styled.webp')
-    const run = await cli('convert', '--model', 'tiny-style', input, '-o', output, '--quality', '80')
+    const run = await cli('convert', '--model', 'tiny-style', input, '-o', output, '--quality', '80', '--provider', 'webgpu')
     expect(run.code, run.stderr).toBe(0)
-    console.log(run.stdout.trim())
-    expect(run.stdout).toMatch(/Wrote .*styled\.webp \(204×320 webp\) in \d+\.\d\d s; .*running on /)
+    expect(run.stdout).toMatch(/Wrote .*styled\.webp \(204×320 webp\) in \d+\.\d\d s; .*webgpu: .*running on /)
     const meta = await sharp(output).metadata()
     expect([meta.format, meta.width, meta.height, meta.orientation ?? 1]).toEqual(['webp', 204, 320, 1])
     expect(meta.exif?.includes('Test Copyright')).toBe(true)
@@ -79,15 +78,17 @@ describe('gan-studio convert', () => {
   it('names an unknown model, a truncated image and a bad option, exiting non-zero', async () => {
     const truncated = join(dir, 'truncated.jpg')
     writeFileSync(truncated, readFileSync(input).subarray(0, 4000))
-    const [unknown, corrupt, badStrength] = await Promise.all([
+    const [unknown, corrupt, badStrength, badProvider] = await Promise.all([
       cli('convert', '--model', 'no-such-model', input, '-o', join(dir, 'a.png')),
       cli('convert', '--model', 'tiny-style', truncated, '-o', join(dir, 'b.png')),
-      cli('convert', '--model', 'tiny-style', '--strength', '2', input, '-o', join(dir, 'c.png'))
+      cli('convert', '--model', 'tiny-style', '--strength', '2', input, '-o', join(dir, 'c.png')),
+      cli('convert', '--model', 'tiny-style', '--provider', 'tpu', input, '-o', join(dir, 'd.png'))
     ])
     expect(unknown.stderr).toMatch(/No model "no-such-model" is installed/)
     expect(corrupt.stderr).toMatch(/truncated\.jpg: truncated JPEG/)
     expect(badStrength.stderr).toMatch(/--strength: expected a number from 0 to 1, got "2"/)
-    for (const run of [unknown, corrupt, badStrength]) expect(run.code).not.toBe(0)
-    for (const name of ['a.png', 'b.png', 'c.png']) expect(existsSync(join(dir, name))).toBe(false)
+    expect(badProvider.stderr).toMatch(/--provider: expected one of auto, cpu, webgpu, cuda, dml, coreml, got "tpu"/)
+    for (const run of [unknown, corrupt, badStrength, badProvider]) expect(run.code).not.toBe(0)
+    for (const name of ['a.png', 'b.png', 'c.png', 'd.png']) expect(existsSync(join(dir, name))).toBe(false)
   })
 })
