@@ -136,9 +136,134 @@ export default {
     source: 'Imported from'
   },
   soon: {
-    train: 'Train your own CycleGAN and pix2pix generators on folders from your library.',
     batch: 'Apply a model to many images at once, with a report of every result.',
     later: 'Coming in a later release.'
+  },
+  train: {
+    modes: { cyclegan: 'CycleGAN (unpaired)', pix2pix: 'pix2pix (paired)', colorize: 'Colorization (L → ab)' },
+    modeHints: {
+      cyclegan: 'Two folders of photos of two kinds (say, day and night); no pairs needed. Trains both directions.',
+      pix2pix: 'Aligned pairs with the same file names: one folder holding A/ and B/, or folder A and folder B.',
+      colorize: 'One folder of any colour photos: the studio learns to put back their colour from their lightness.'
+    },
+    presets: { fast: 'Fast', reference: 'Reference' },
+    presetHints: {
+      fast: 'smaller crops and networks, fewer steps: trains on a CPU',
+      reference: 'the reference implementation’s defaults: best results, needs a GPU and days of steps'
+    },
+    setup: {
+      title: 'New training run',
+      name: 'Run name',
+      namePlaceholder: 'named after the mode and time if left empty',
+      data: 'Photos',
+      mode: 'Kind of training',
+      pathsHint: 'Folders on the studio’s machine, as paths (the last ones used are remembered).',
+      folderA: 'Folder A',
+      folderB: 'Folder B',
+      folderPhotos: 'Colour photos',
+      optional: '(optional)',
+      check: 'Check folders',
+      checking: 'Reading the folders…',
+      checkFirst: 'Check the folders before starting.',
+      preset: 'Preset',
+      backend: 'Trains on {backend}',
+      start: 'Start training'
+    },
+    report: {
+      title: 'What the run will train on',
+      stale: 'The choice changed since this check: check again.',
+      side: { a: 'A', b: 'B', photos: 'Photos' },
+      counts: '{usable} usable of {files} files',
+      pairs: '{n} aligned pairs',
+      problems: 'Problems ({n})',
+      moreProblems: '…and {n} more',
+      noProblems: 'No problems found.',
+      severity: { skipped: 'skipped', warning: 'warning' }
+    },
+    options: {
+      preset: 'preset',
+      advanced: 'Advanced options',
+      checked: 'The studio checks the whole configuration when the run starts and says what does not fit.',
+      size: 'Crop size (px)',
+      steps: 'Steps',
+      sampleEvery: 'Samples every N steps',
+      loss: 'GAN loss',
+      spectralNorm: 'Spectral norm in D',
+      upsampling: 'Upsampling',
+      generator: 'Generator',
+      dSteps: 'D steps per G step',
+      ngf: 'Generator filters',
+      ndf: 'Discriminator filters',
+      blocks: 'Residual blocks',
+      lr: 'Learning rate',
+      seed: 'Seed'
+    },
+    choices: {
+      loss: { vanilla: 'Non-saturating', lsgan: 'LSGAN (least squares)', 'wgan-gp': 'WGAN-GP' },
+      spectralNorm: { on: 'On', off: 'Off' },
+      upsampling: { transpose: 'Transposed convolution', 'resize-conv': 'Resize + convolution (no checkerboard)' },
+      generator: { resnet: 'ResNet', unet: 'U-Net' }
+    },
+    runs: { title: 'Runs', new: 'New run…', none: 'No runs yet.', resumable: 'resumable' },
+    runStatus: { running: 'Training', paused: 'Paused', interrupted: 'Interrupted', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' },
+    status: {
+      title: 'Run status',
+      step: 'step {step} of {total}',
+      speed: '{speed} steps/s',
+      eta: '{eta} left',
+      backend: 'Backend: {backend}',
+      pause: 'Pause',
+      resume: 'Resume',
+      keys: 'With focus in this panel: Space pauses or resumes, Esc cancels.',
+      cancelConfirm: 'Cancel “{name}”? Its latest checkpoint is kept, so you can still save it as a model.',
+      cancelRun: 'Cancel run'
+    },
+    samples: {
+      title: 'Samples',
+      waiting: 'The first sample grid appears after the first sampling step.',
+      alt: 'Sample grid at step {step}',
+      step: 'Step {step}',
+      following: 'showing the newest',
+      lookingBack: 'looking back',
+      legend: 'Each row: a fixed input beside what the generator makes of it now, in both directions.'
+    },
+    chart: {
+      title: 'Losses',
+      log: 'Log scale',
+      noLog: 'A loss at or below zero cannot be shown on a log scale.',
+      empty: 'No steps yet.',
+      at: 'Step {step}: {values}'
+    },
+    balance: {
+      title: 'Discriminator balance',
+      real: 'D(real)',
+      fake: 'D(fake)',
+      mark: '0.5: neither side wins',
+      none: 'Shown once steps are trained.',
+      balanced: 'Near 0.5 each when balanced; a gap is normal early on.',
+      dWins: 'D tells every fake apart: the generator gets almost no gradient. Try spectral norm, LSGAN or fewer D steps.',
+      gWins: 'D is fooled by everything and teaches the generator nothing. Try more D steps or a larger D.'
+    },
+    diversity: {
+      title: 'Diversity',
+      hint: 'How different the outputs for the fixed samples are, relative to their inputs, per direction.',
+      none: 'after the first sample',
+      ok: 'outputs differ',
+      collapsing: 'Mode collapse: the generator gives different inputs almost the same output.'
+    },
+    direction: { AtoB: 'A → B', BtoA: 'B → A' },
+    save: {
+      title: 'Save as model',
+      hint: 'Saves the generator as of the latest checkpoint (step {step}).',
+      noCheckpoint: 'Available after the first checkpoint.',
+      name: 'Model name',
+      direction: 'Direction',
+      submit: 'Save as model',
+      saving: 'Exporting the generator…',
+      saved: 'Saved “{name}” as model {id}.',
+      openEditor: 'Open Editor',
+      openModels: 'Show in Models'
+    }
   },
   models: {
     importTitle: 'Import a model',

@@ -138,9 +138,134 @@ const zhCN: MessageSchema = {
     source: '导入来源'
   },
   soon: {
-    train: '用图库中的文件夹训练你自己的 CycleGAN 和 pix2pix 生成器。',
     batch: '一次将模型应用到多张图片，并为每个结果生成报告。',
     later: '将在后续版本中推出。'
+  },
+  train: {
+    modes: { cyclegan: 'CycleGAN（非配对）', pix2pix: 'pix2pix（配对）', colorize: '上色（L → ab）' },
+    modeHints: {
+      cyclegan: '两个文件夹，分别是两类照片（例如白天和夜晚）；无需配对。两个方向都会训练。',
+      pix2pix: '文件名相同的对齐图片对：一个包含 A/ 和 B/ 的文件夹，或文件夹 A 和文件夹 B。',
+      colorize: '一个文件夹的任意彩色照片：工作室学习根据明度还原它们的颜色。'
+    },
+    presets: { fast: '快速', reference: '参考' },
+    presetHints: {
+      fast: '更小的裁剪和网络、更少的步数：可在 CPU 上训练',
+      reference: '参考实现的默认值：效果最好，需要 GPU 和数天的训练步数'
+    },
+    setup: {
+      title: '新的训练任务',
+      name: '任务名称',
+      namePlaceholder: '留空则以模式和时间命名',
+      data: '照片',
+      mode: '训练类型',
+      pathsHint: '工作室所在机器上的文件夹路径（会记住上次使用的路径）。',
+      folderA: '文件夹 A',
+      folderB: '文件夹 B',
+      folderPhotos: '彩色照片',
+      optional: '（可选）',
+      check: '检查文件夹',
+      checking: '正在读取文件夹…',
+      checkFirst: '开始之前请先检查文件夹。',
+      preset: '预设',
+      backend: '训练后端：{backend}',
+      start: '开始训练'
+    },
+    report: {
+      title: '本次训练将使用的数据',
+      stale: '检查之后选择已更改：请重新检查。',
+      side: { a: 'A', b: 'B', photos: '照片' },
+      counts: '{files} 个文件中 {usable} 个可用',
+      pairs: '{n} 对对齐图片',
+      problems: '问题（{n}）',
+      moreProblems: '……还有 {n} 个',
+      noProblems: '未发现问题。',
+      severity: { skipped: '跳过', warning: '警告' }
+    },
+    options: {
+      preset: '预设',
+      advanced: '高级选项',
+      checked: '开始训练时工作室会检查完整配置，并说明哪些设置不合适。',
+      size: '裁剪尺寸（像素）',
+      steps: '步数',
+      sampleEvery: '每 N 步生成样本',
+      loss: 'GAN 损失',
+      spectralNorm: '判别器谱归一化',
+      upsampling: '上采样',
+      generator: '生成器',
+      dSteps: '每步生成器对应的判别器步数',
+      ngf: '生成器滤波器数',
+      ndf: '判别器滤波器数',
+      blocks: '残差块数',
+      lr: '学习率',
+      seed: '随机种子'
+    },
+    choices: {
+      loss: { vanilla: '非饱和', lsgan: 'LSGAN（最小二乘）', 'wgan-gp': 'WGAN-GP' },
+      spectralNorm: { on: '开', off: '关' },
+      upsampling: { transpose: '转置卷积', 'resize-conv': '缩放 + 卷积（无棋盘格伪影）' },
+      generator: { resnet: 'ResNet', unet: 'U-Net' }
+    },
+    runs: { title: '训练任务', new: '新建任务…', none: '还没有训练任务。', resumable: '可继续' },
+    runStatus: { running: '训练中', paused: '已暂停', interrupted: '已中断', done: '已完成', cancelled: '已取消', failed: '失败' },
+    status: {
+      title: '任务状态',
+      step: '第 {step} 步，共 {total} 步',
+      speed: '每秒 {speed} 步',
+      eta: '剩余 {eta}',
+      backend: '后端：{backend}',
+      pause: '暂停',
+      resume: '继续',
+      keys: '焦点在此面板内时：空格键暂停或继续，Esc 取消。',
+      cancelConfirm: '取消“{name}”？最新的检查点会保留，仍可将其保存为模型。',
+      cancelRun: '取消任务'
+    },
+    samples: {
+      title: '样本',
+      waiting: '第一次采样后会显示样本网格。',
+      alt: '第 {step} 步的样本网格',
+      step: '第 {step} 步',
+      following: '显示最新',
+      lookingBack: '查看历史',
+      legend: '每一行：固定输入及生成器当前的输出，两个方向都有。'
+    },
+    chart: {
+      title: '损失',
+      log: '对数坐标',
+      noLog: '小于或等于零的损失无法在对数坐标上显示。',
+      empty: '还没有训练步。',
+      at: '第 {step} 步：{values}'
+    },
+    balance: {
+      title: '判别器平衡',
+      real: 'D(真实)',
+      fake: 'D(生成)',
+      mark: '0.5：双方势均力敌',
+      none: '训练若干步后显示。',
+      balanced: '平衡时两者都接近 0.5；训练初期有差距是正常的。',
+      dWins: '判别器能识别所有生成图像：生成器几乎得不到梯度。可尝试谱归一化、LSGAN 或减少判别器步数。',
+      gWins: '判别器被所有图像欺骗，无法指导生成器。可尝试增加判别器步数或加大判别器。'
+    },
+    diversity: {
+      title: '多样性',
+      hint: '每个方向上，固定样本的输出之间相对于其输入的差异程度。',
+      none: '第一次采样后显示',
+      ok: '输出各不相同',
+      collapsing: '模式崩溃：生成器对不同输入给出几乎相同的输出。'
+    },
+    direction: { AtoB: 'A → B', BtoA: 'B → A' },
+    save: {
+      title: '保存为模型',
+      hint: '保存最新检查点（第 {step} 步）时的生成器。',
+      noCheckpoint: '第一个检查点之后可用。',
+      name: '模型名称',
+      direction: '方向',
+      submit: '保存为模型',
+      saving: '正在导出生成器…',
+      saved: '已将“{name}”保存为模型 {id}。',
+      openEditor: '打开编辑器',
+      openModels: '在模型页中查看'
+    }
   },
   models: {
     importTitle: '导入模型',

@@ -1,0 +1,244 @@
+import type { DataReport, MetricPoint, ModelCard, RequestOf, Sample, TrainDirection, TrainingProgress, TrainingRun, TrainMode, TrainOverrides, TrainPreset } from '@contract'
+import { defineStore } from 'pinia'
+import { computed, reactive, ref, watch } from 'vue'
+import { mediaUrl, onConnectionState, studio } from '../api'
+import { useNoticesStore } from './notices'
+
+export interface TrainDraft {
+  mode: TrainMode
+  /** Folder paths on the studio's machine. */
+  a: string
+  b: string
+  preset: TrainPreset
+  name: string
+  /** null: the studio's default. */
+  sampleEvery: number | null
+  /** Only what the user changed from the preset. */
+  overrides: TrainOverrides
+}
+
+interface LiveRun {
+  metrics: MetricPoint[]
+  samples: Sample[]
+  progress: TrainingProgress | null
+}
+
+const FOLDERS_KEY = 'gan-studio.train.folders'
+const MAX_POINTS = 2000
+const MAX_SAMPLES = 20
+export const RESUMABLE: readonly TrainingRun['status'][] = ['paused', 'interrupted']
+
+/** Halves a long series by averaging neighbours, so a chart stays light however long a run trains. */
+function thin(points: MetricPoint[]): MetricPoint[] {
+  const out: MetricPoint[] = []
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const [p, q] = [points[i]!, points[i + 1]!]
+    const losses: Record<string, number> = {}
+    for (const key of Object.keys(q.losses)) losses[key] = ((p.losses[key] ?? q.losses[key]!) + q.losses[key]!) / 2
+    out.push({ step: q.step, losses, dReal: (p.dReal + q.dReal) / 2, dFake: (p.dFake + q.dFake) / 2, lr: q.lr, ms: (p.ms + q.ms) / 2 })
+  }
+  if (points.length % 2) out.push(points[points.length - 1]!)
+  return out
+}
+
+function rememberedFolders(): { a: string; b: string } {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(FOLDERS_KEY) ?? '{}')
+    const value = (key: string) => (parsed && typeof parsed === 'object' && typeof (parsed as Record<string, unknown>)[key] === 'string' ? ((parsed as Record<string, string>)[key] as string) : '')
+    return { a: value('a'), b: value('b') }
+  } catch {
+    return { a: '', b: '' }
+  }
+}
+
+/** Training runs: the setup being drafted and its data check, the runs list, and the selected run followed live. */
+export const useTrainingStore = defineStore('training', () => {
+  const draft = reactive<TrainDraft>({ mode: 'cyclegan', ...rememberedFolders(), preset: 'fast', name: '', sampleEvery: null, overrides: {} })
+  const report = ref<DataReport | null>(null)
+  /** What `report` was made for; the draft may have changed since. */
+  const reportFor = ref('')
+  const inspecting = ref(false)
+  const starting = ref(false)
+  const runs = ref<TrainingRun[]>([])
+  const selectedId = ref<string | null>(null)
+  const live = ref<LiveRun | null>(null)
+  const saving = ref(false)
+  let inspectAsked = 0
+  let selectAsked = 0
+  /** Events for the selected run that arrive while its history is being fetched. */
+  let pending: { metrics: MetricPoint[]; samples: Sample[]; progress: TrainingProgress | null } | null = null
+
+  const checkedKey = computed(() => JSON.stringify([dataOf(draft), draft.preset, draft.overrides.size ?? null]))
+  const reportCurrent = computed(() => report.value !== null && reportFor.value === checkedKey.value)
+  const selected = computed(() => runs.value.find((r) => r.id === selectedId.value) ?? null)
+  const latestSample = computed(() => live.value?.samples.at(-1) ?? null)
+
+  watch(
+    () => [draft.a, draft.b],
+    ([a, b]) => localStorage.setItem(FOLDERS_KEY, JSON.stringify({ a, b })),
+    { flush: 'post' }
+  )
+
+  function dataOf(d: TrainDraft): RequestOf<'training:inspect'>['data'] {
+    const b = d.b.trim()
+    return { mode: d.mode, a: d.a.trim(), ...(d.mode !== 'colorize' && b && { b }) }
+  }
+
+  /** The report of the latest check only; one overtaken by another check or by `stopInspect` is dropped. */
+  async function inspect(): Promise<void> {
+    const mine = ++inspectAsked
+    const key = checkedKey.value
+    inspecting.value = true
+    try {
+      const result = await studio.training.inspect({ data: dataOf(draft), preset: draft.preset, size: draft.overrides.size })
+      if (mine !== inspectAsked) return
+      report.value = result
+      reportFor.value = key
+    } finally {
+      if (mine === inspectAsked) inspecting.value = false
+    }
+  }
+
+  function stopInspect(): void {
+    inspectAsked++
+    inspecting.value = false
+  }
+
+  function forgetReport(): void {
+    stopInspect()
+    report.value = null
+  }
+
+  function upsert(run: TrainingRun): void {
+    const index = runs.value.findIndex((r) => r.id === run.id)
+    if (index >= 0) runs.value.splice(index, 1, run)
+    else runs.value = [run, ...runs.value]
+  }
+
+  async function loadRuns(): Promise<void> {
+    const reply = await studio.training.list({})
+    runs.value = [...reply.runs].sort((x, y) => y.createdAt.localeCompare(x.createdAt))
+  }
+
+  async function start(): Promise<TrainingRun> {
+    starting.value = true
+    try {
+      const { run } = await studio.training.start({
+        name: draft.name.trim() || `${draft.mode} ${new Date().toLocaleString()}`,
+        data: dataOf(draft),
+        preset: draft.preset,
+        overrides: draft.overrides,
+        ...(draft.sampleEvery !== null && { sampleEvery: draft.sampleEvery })
+      })
+      upsert(run)
+      await select(run.id)
+      return run
+    } finally {
+      starting.value = false
+    }
+  }
+
+  /** Follows a run: its history from the studio, then every event for it. */
+  async function select(id: string | null): Promise<void> {
+    const mine = ++selectAsked
+    selectedId.value = id
+    live.value = null
+    if (!id) return
+    pending = { metrics: [], samples: [], progress: null }
+    const reply = await studio.training.get({ id })
+    if (mine !== selectAsked) return
+    const last = reply.metrics.at(-1)?.step ?? -1
+    const lastSample = reply.samples.at(-1)?.step ?? -1
+    const early = pending
+    pending = null
+    upsert(reply.run)
+    const progress = early.progress && early.progress.step >= reply.progress.step ? early.progress : reply.progress
+    let metrics = [...reply.metrics, ...early.metrics.filter((m) => m.step > last)]
+    while (metrics.length > MAX_POINTS) metrics = thin(metrics)
+    live.value = { metrics, samples: [...reply.samples, ...early.samples.filter((s) => s.step > lastSample)].slice(-MAX_SAMPLES), progress }
+  }
+
+  function hearProgress(progress: TrainingProgress): void {
+    const run = runs.value.find((r) => r.id === progress.runId)
+    if (run) Object.assign(run, { status: progress.status, step: progress.step, steps: progress.steps })
+    if (progress.runId !== selectedId.value) return
+    const target = pending ?? live.value
+    if (!target) return
+    target.progress = progress
+    const metric = progress.metric
+    if (metric && metric.step > (target.metrics.at(-1)?.step ?? -1)) {
+      target.metrics.push(metric)
+      if (target.metrics.length > MAX_POINTS) target.metrics = thin(target.metrics)
+    }
+  }
+
+  function hearSample(sample: Sample & { runId: string }): void {
+    if (sample.runId !== selectedId.value) return
+    const target = pending ?? live.value
+    if (!target) return
+    const { runId: _runId, ...kept } = sample
+    target.samples = [...target.samples.filter((s) => s.step !== kept.step), kept].slice(-MAX_SAMPLES)
+  }
+
+  async function act(action: 'pause' | 'cancel', id: string): Promise<void> {
+    upsert((await studio.training[action]({ id })).run)
+  }
+
+  async function resume(id: string, steps?: number): Promise<void> {
+    upsert((await studio.training.resume({ id, ...(steps !== undefined && { steps }) })).run)
+  }
+
+  async function saveModel(id: string, direction: TrainDirection, name: string): Promise<ModelCard> {
+    saving.value = true
+    try {
+      return (await studio.training.saveModel({ id, direction, ...(name.trim() && { name: name.trim() }) })).model
+    } finally {
+      saving.value = false
+    }
+  }
+
+  function sampleUrl(sample: Sample): string {
+    return mediaUrl(sample.path)
+  }
+
+  /** After a reload or a lost connection: the runs as they are now, and the selected run's history again. */
+  async function resync(): Promise<void> {
+    await loadRuns()
+    if (selectedId.value) await select(selectedId.value)
+  }
+
+  studio.on('training:progress', hearProgress)
+  studio.on('training:sample', hearSample)
+  studio.on('training:changed', ({ run }) => upsert(run))
+  let connection = 'online'
+  onConnectionState((state) => {
+    if (state === 'online' && connection === 'offline') void useNoticesStore().guard(resync)
+    connection = state
+  })
+
+  return {
+    draft,
+    report,
+    reportCurrent,
+    inspecting,
+    starting,
+    runs,
+    selectedId,
+    selected,
+    live,
+    latestSample,
+    saving,
+    inspect,
+    stopInspect,
+    forgetReport,
+    loadRuns,
+    start,
+    select,
+    pause: (id: string) => act('pause', id),
+    cancel: (id: string) => act('cancel', id),
+    resume,
+    saveModel,
+    sampleUrl,
+    resync
+  }
+})
