@@ -1,16 +1,12 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { Rng } from '../rng'
+import type { Batch } from '../trainer'
 import { isPaired, type DatasetFiles } from './dataset-files'
 import { ImageCache } from './image-cache'
 import { labTensors, rgbTensor, type Crop } from './model-tensors'
 import { loadTrainingImage, type RgbPixels } from './training-image'
 
-/** One training example, NHWC [1, size, size, channels], model-normalised; paired modes: `a` input, `b` its target. */
-export interface Batch {
-  a: Float32Array
-  b: Float32Array
-}
 
 /** Everything the sampler will draw next depends on: saved in checkpoints so a resumed run draws the same crops. */
 export const SamplerState = z.object({

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { TrainingData, TrainPreset } from '../../../src-preload/training-run'
+import { writeFileAtomic } from '../../common/atomic-write'
+import { TrainConfigSchema, TrainMode } from '../config'
+
+/** What a run is: saved once at its start (and when its steps are extended) as `run.json` in its folder. */
+export const RunSpec = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  name: z.string(),
+  preset: TrainPreset,
+  config: TrainConfigSchema,
+  /** The folders as chosen. */
+  data: TrainingData,
+  /** The files trained on, fixed at the start (see DatasetFiles). */
+  dataset: z.object({ mode: TrainMode, rootA: z.string(), rootB: z.string(), a: z.array(z.string()).min(1), b: z.array(z.string()).min(1) }),
+  sampleEvery: z.number().int().positive(),
+  checkpointEvery: z.number().int().positive(),
+  createdAt: z.string()
+})
+export type RunSpec = z.infer<typeof RunSpec>
+
+/** Where a run keeps its files, `<library>/runs/<id>/`. */
+export function runFiles(runDir: string) {
+  return {
+    spec: join(runDir, 'run.json'),
+    checkpoints: join(runDir, 'checkpoints'),
+    samples: join(runDir, 'samples'),
+    sample: (step: number) => join(runDir, 'samples', `${step}.png`),
+    sampleLog: join(runDir, 'samples', 'samples.jsonl'),
+    metrics: join(runDir, 'metrics.jsonl'),
+    exported: (direction: string) => join(runDir, `generator-${direction}.onnx`)
+  }
+}
+
+export async function readRunSpec(runDir: string): Promise<RunSpec> {
+  return RunSpec.parse(JSON.parse(await readFile(runFiles(runDir).spec, 'utf8')))
+}
+
+export async function writeRunSpec(runDir: string, spec: RunSpec): Promise<void> {
+  await writeFileAtomic(runFiles(runDir).spec, Buffer.from(`${JSON.stringify(spec, null, 2)}\n`))
+}
