@@ -225,7 +225,11 @@ export default {
       step: 'Step {step}',
       following: 'showing the newest',
       lookingBack: 'looking back',
-      legend: 'Each row: a fixed input beside what the generator makes of it now, in both directions.'
+      legend: {
+        cyclegan: 'Each row: a fixed A, what A → B makes of it now, a fixed B, what B → A makes of it now.',
+        pix2pix: 'Each row: a fixed input, the output now, the target.',
+        colorize: 'Each row: the grey input, the colours predicted now, the photo’s own colours.'
+      }
     },
     chart: {
       title: 'Losses',
@@ -255,6 +259,7 @@ export default {
     save: {
       title: 'Save as model',
       hint: 'Saves the generator as of the latest checkpoint (step {step}).',
+      hintRunning: 'Saves the generator as of its latest checkpoint; pause first to include the newest steps.',
       noCheckpoint: 'Available after the first checkpoint.',
       name: 'Model name',
       direction: 'Direction',

@@ -227,7 +227,11 @@ const zhCN: MessageSchema = {
       step: '第 {step} 步',
       following: '显示最新',
       lookingBack: '查看历史',
-      legend: '每一行：固定输入及生成器当前的输出，两个方向都有。'
+      legend: {
+        cyclegan: '每一行：固定的 A、A → B 当前的输出、固定的 B、B → A 当前的输出。',
+        pix2pix: '每一行：固定输入、当前输出、目标。',
+        colorize: '每一行：灰度输入、当前预测的颜色、照片本身的颜色。'
+      }
     },
     chart: {
       title: '损失',
@@ -257,6 +261,7 @@ const zhCN: MessageSchema = {
     save: {
       title: '保存为模型',
       hint: '保存最新检查点（第 {step} 步）时的生成器。',
+      hintRunning: '保存最新检查点时的生成器；先暂停即可包含最新的训练步。',
       noCheckpoint: '第一个检查点之后可用。',
       name: '模型名称',
       direction: '方向',
