@@ -119,7 +119,75 @@ export default {
     zoomLevel: 'Zoom level',
     fit: 'Fit',
     actualSize: 'Actual size (100%)',
-    keysHint: 'Wheel or + − zoom · drag or arrow keys pan · 0 or F fits · 1 shows 100%'
+    keysHint: 'Wheel or + − zoom · drag or arrow keys pan · 0 or F fits · 1 shows 100%',
+    toolKeysHint: 'H hand · B brush · E eraser · [ ] brush size · V compare mode · hold \\ for the original · L loupe · Ctrl+Z undo · Ctrl+S export',
+    compare: {
+      toolbar: 'Compare',
+      mode: 'Compare mode',
+      modes: { single: 'Result', split: 'Split', side: 'Side by side' },
+      before: 'Before',
+      after: 'After',
+      splitLabel: 'Split between before and after',
+      splitValue: 'Before on the left {percent}%',
+      peek: 'Hold for original',
+      peekHint: 'Hold this button, or hold the \\ key, to see the original',
+      loupe: 'Loupe',
+      loupeHint: 'Magnify the other image under the pointer (L)',
+      loupeLabel: 'Loupe showing the {side} image, magnified'
+    },
+    apply: {
+      title: 'Apply a model',
+      model: 'Model',
+      noModels: 'No models yet — import one in Models',
+      tasks: { colorize: 'Colorize', style: 'Style', sketch: 'Photo → Sketch', 'day-to-night': 'Day → Night', custom: 'Other' },
+      renderSize: 'Render size (px, long side)',
+      renderSizeHint: 'The size the model sees; colour is then brought to the full resolution.',
+      workingSize: 'Working size (px, long side)',
+      workingSizeHint: 'The result’s size; leave empty for the full size.',
+      fullSize: 'Full size',
+      strength: 'Strength',
+      maskOnly: 'Only inside the mask',
+      maskHint: 'Paint a mask (B) to apply to part of the image.',
+      apply: 'Apply',
+      starting: 'Starting…',
+      progress: 'Applying: {done} of {total}',
+      cancelling: 'Cancelling…',
+      done: 'New version made on {provider}.',
+      cancelled: 'Cancelled; nothing was stored.',
+      failed: 'Applying failed: {reason}'
+    },
+    mask: {
+      title: 'Mask',
+      tool: 'Tool',
+      tools: { pan: 'Hand', paint: 'Brush', erase: 'Eraser' },
+      size: 'Brush size',
+      feather: 'Feather',
+      show: 'Show the mask',
+      full: 'The mask is full: apply it or clear it before painting more.',
+      clear: 'Clear',
+      undo: 'Undo',
+      redo: 'Redo'
+    },
+    versions: {
+      label: 'Versions',
+      original: 'Original',
+      version: 'Version {n}',
+      strength: 'strength {percent}%',
+      masked: 'masked ({strokes} strokes)'
+    },
+    export: {
+      open: 'Export…',
+      titleOriginal: 'Export the original',
+      titleVersion: 'Export this version',
+      format: 'Format',
+      quality: 'Quality',
+      path: 'Save as (a path on the studio’s computer)',
+      pathHint: 'The folder must exist; an existing file is replaced.',
+      exporting: 'Exporting…',
+      done: 'Exported to {path}',
+      export: 'Export',
+      close: 'Close'
+    }
   },
   info: {
     label: 'Image information',
@@ -256,6 +324,7 @@ export default {
       collapsing: 'Mode collapse: the generator gives different inputs almost the same output.'
     },
     direction: { AtoB: 'A → B', BtoA: 'B → A' },
+    extend: { label: 'Train on to a total of', submit: 'Train on' },
     save: {
       title: 'Save as model',
       hint: 'Saves the generator as of the latest checkpoint (step {step}).',

@@ -121,7 +121,75 @@ const zhCN: MessageSchema = {
     zoomLevel: '缩放比例',
     fit: '适合窗口',
     actualSize: '实际大小（100%）',
-    keysHint: '滚轮或 + − 缩放 · 拖动或方向键平移 · 0 或 F 适合窗口 · 1 显示 100%'
+    keysHint: '滚轮或 + − 缩放 · 拖动或方向键平移 · 0 或 F 适合窗口 · 1 显示 100%',
+    toolKeysHint: 'H 抓手 · B 画笔 · E 橡皮擦 · [ ] 画笔大小 · V 对比方式 · 按住 \\ 查看原图 · L 放大镜 · Ctrl+Z 撤销 · Ctrl+S 导出',
+    compare: {
+      toolbar: '对比',
+      mode: '对比方式',
+      modes: { single: '结果', split: '分割', side: '并排' },
+      before: '处理前',
+      after: '处理后',
+      splitLabel: '处理前与处理后的分割线',
+      splitValue: '左侧处理前占 {percent}%',
+      peek: '按住看原图',
+      peekHint: '按住此按钮或按住 \\ 键查看原图',
+      loupe: '放大镜',
+      loupeHint: '放大指针下的另一张图（L）',
+      loupeLabel: '放大镜：放大显示{side}的图像'
+    },
+    apply: {
+      title: '应用模型',
+      model: '模型',
+      noModels: '还没有模型——请在“模型”中导入',
+      tasks: { colorize: '上色', style: '风格', sketch: '照片 → 素描', 'day-to-night': '白天 → 夜晚', custom: '其他' },
+      renderSize: '渲染尺寸（像素，长边）',
+      renderSizeHint: '模型看到的尺寸；颜色随后还原到完整分辨率。',
+      workingSize: '工作尺寸（像素，长边）',
+      workingSizeHint: '结果的尺寸；留空则为完整尺寸。',
+      fullSize: '完整尺寸',
+      strength: '强度',
+      maskOnly: '仅在蒙版内',
+      maskHint: '绘制蒙版（B）即可只处理图像的一部分。',
+      apply: '应用',
+      starting: '正在开始…',
+      progress: '正在应用：{done} / {total}',
+      cancelling: '正在取消…',
+      done: '已在 {provider} 上生成新版本。',
+      cancelled: '已取消，未保存任何内容。',
+      failed: '应用失败：{reason}'
+    },
+    mask: {
+      title: '蒙版',
+      tool: '工具',
+      tools: { pan: '抓手', paint: '画笔', erase: '橡皮擦' },
+      size: '画笔大小',
+      feather: '羽化',
+      show: '显示蒙版',
+      full: '蒙版已满：请先应用或清除后再继续绘制。',
+      clear: '清除',
+      undo: '撤销',
+      redo: '重做'
+    },
+    versions: {
+      label: '版本',
+      original: '原图',
+      version: '版本 {n}',
+      strength: '强度 {percent}%',
+      masked: '局部（{strokes} 笔）'
+    },
+    export: {
+      open: '导出…',
+      titleOriginal: '导出原图',
+      titleVersion: '导出此版本',
+      format: '格式',
+      quality: '质量',
+      path: '保存为（工作室所在电脑上的路径）',
+      pathHint: '文件夹必须已存在；同名文件会被替换。',
+      exporting: '正在导出…',
+      done: '已导出到 {path}',
+      export: '导出',
+      close: '关闭'
+    }
   },
   info: {
     label: '图片信息',
@@ -258,6 +326,7 @@ const zhCN: MessageSchema = {
       collapsing: '模式崩溃：生成器对不同输入给出几乎相同的输出。'
     },
     direction: { AtoB: 'A → B', BtoA: 'B → A' },
+    extend: { label: '继续训练至总步数', submit: '继续训练' },
     save: {
       title: '保存为模型',
       hint: '保存最新检查点（第 {step} 步）时的生成器。',
