@@ -36,8 +36,10 @@ export class ParamSet {
     return this.init(`${this.prefix}.${name}`, shape)
   }
 
+  /** A saved, untrained variable holding `value` (which it takes over). */
   stateVariable(name: string, value: tf.Tensor): tf.Variable {
-    const variable = tf.variable(value, false)
+    const variable = tf.tidy(() => tf.variable(value, false))
+    value.dispose()
     this.state.set(this.claim(name), variable)
     return variable
   }

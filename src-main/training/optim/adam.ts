@@ -16,8 +16,8 @@ export class Adam {
     private readonly o: { beta1: number; beta2: number; epsilon?: number }
   ) {
     for (const [name, p] of params) {
-      this.m.set(name, tf.variable(tf.zerosLike(p), false))
-      this.v.set(name, tf.variable(tf.zerosLike(p), false))
+      this.m.set(name, tf.tidy(() => tf.variable(tf.zerosLike(p), false)))
+      this.v.set(name, tf.tidy(() => tf.variable(tf.zerosLike(p), false)))
     }
   }
 
@@ -70,5 +70,5 @@ export function assignSaved(variable: tf.Variable, saved: SerialTensor | undefin
   if (saved.shape.join('×') !== variable.shape.join('×')) {
     throw new Error(`${name} has shape [${saved.shape.join(', ')}] in the snapshot, [${variable.shape.join(', ')}] in this network`)
   }
-  variable.assign(tf.tensor(saved.data, variable.shape, 'float32'))
+  tf.tidy(() => variable.assign(tf.tensor(saved.data, variable.shape, 'float32')))
 }
