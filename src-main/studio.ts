@@ -6,8 +6,8 @@ import { applyAsVersion } from './jobs/apply-job'
 import { JobRunner } from './jobs/job-runner'
 import { Library } from './library/library'
 import { ModelRegistry } from './models'
-import { trainingBackendInfo } from './training/backend/expected-backend'
 import { trainingHandlers } from './training/run/training-handlers'
+import { TrainingService } from './training/run/training-service'
 import { version } from '../package.json'
 
 export interface StudioOptions {
@@ -38,6 +38,7 @@ export function createStudio(options: StudioOptions): Studio {
   const jobs = new JobRunner((event, state) => emit(event, state))
   let registry: Promise<ModelRegistry> | undefined
   const models = () => (registry ??= ModelRegistry.open({ manifestPath: builtInModelsManifest(), storeDir: join(library.root, 'models') }))
+  const training = new TrainingService({ library, models, jobs, emit })
   const changed = <T>(reason: EventOf<'library:changed'>['reason'], value: T): T => {
     emit('library:changed', { reason })
     return value
@@ -108,9 +109,9 @@ export function createStudio(options: StudioOptions): Studio {
       version,
       libraryPath: library.root,
       door: options.door,
-      compute: { inference: inferenceRuntimeInfo(library.getSettings().provider), training: trainingBackendInfo() }
+      compute: { inference: inferenceRuntimeInfo(library.getSettings().provider), training: training.backendInfo() }
     }),
-    ...trainingHandlers()
+    ...trainingHandlers(training)
   }
 
   return {
@@ -122,6 +123,7 @@ export function createStudio(options: StudioOptions): Studio {
       return () => listeners.delete(listener)
     },
     async close() {
+      await training.close()
       await jobs.cancelAll()
       listeners.clear()
       library.close()

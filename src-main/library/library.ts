@@ -12,11 +12,12 @@ import { importSources, type ImportContext, type ImportOptions } from './import-
 import { lockLibrary } from './library-lock'
 import { migrate } from './migrations'
 import { ProjectsRepo } from './projects-repo'
-import { sweepOrphans } from './recovery'
+import { sweepOrphans, sweepRuns } from './recovery'
 import { SettingsRepo } from './settings-repo'
 import { TagsRepo } from './tags-repo'
 import { TileCache } from './tile-cache'
 import { VersionsRepo } from './versions-repo'
+import { TrainingRunsRepo } from './training-runs-repo'
 
 export interface LibraryOptions {
   root: string
@@ -26,6 +27,7 @@ export interface LibraryOptions {
 }
 
 const THUMB_PATH = /^thumb\/([0-9a-f]{64})\.webp$/
+const SAMPLE_PATH = /^sample\/([0-9a-f]{12})\/(0|[1-9]\d{0,11})\.png$/
 const TILE_PATH = /^(tile|version-tile)\/([0-9a-f]{64})\/(0|[1-9]\d{0,2})\/(0|[1-9]\d{0,6})_(0|[1-9]\d{0,6})\.(jpeg|webp)$/
 
 /** The image library: one folder holding a SQLite catalogue, content-addressed originals, thumbnails and tiles. */
@@ -37,6 +39,9 @@ export class Library {
   private readonly tagsRepo: TagsRepo
   private readonly projectsRepo: ProjectsRepo
   private readonly settings: SettingsRepo
+  /** Training runs: rows here, files in `runs/<id>/`. */
+  readonly trainingRuns: TrainingRunsRepo
+  readonly runsDir: string
   private readonly importContext: ImportContext
   private importQueue: Promise<unknown> = Promise.resolve()
   private readonly tiles: TileCache
@@ -66,6 +71,9 @@ export class Library {
     this.tagsRepo = new TagsRepo(db)
     this.projectsRepo = new ProjectsRepo(db)
     this.settings = new SettingsRepo(db)
+    this.trainingRuns = new TrainingRunsRepo(db)
+    this.runsDir = join(root, 'runs')
+    mkdirSync(this.runsDir, { recursive: true })
     this.tiles = new TileCache((sha) => store.tilesDir(sha), maxPixels)
     this.importContext = { db, images: this.images, projects: this.projectsRepo, store, maxPixels, isOpen: () => !this.closed }
   }
@@ -81,6 +89,8 @@ export class Library {
       migrate(db)
       const library = new Library(absoluteRoot, db, new BlobStore(absoluteRoot), unlock, maxPixels)
       sweepOrphans(library.store, library.images.storedExtensions(), library.versionsRepo.storedExtensions())
+      sweepRuns(library.runsDir, library.trainingRuns.ids())
+      library.trainingRuns.markInterrupted()
       return library
     } catch (err) {
       db?.close()
@@ -189,6 +199,8 @@ export class Library {
   mediaFile(relativePath: string): string | null {
     const thumb = THUMB_PATH.exec(relativePath)
     if (thumb) return this.images.findBySha(thumb[1]) ? existing(this.store.thumbPath(thumb[1])) : null
+    const sample = SAMPLE_PATH.exec(relativePath)
+    if (sample) return this.trainingRuns.ids().has(sample[1]!) ? existing(join(this.runDir(sample[1]!), 'samples', `${sample[2]}.png`)) : null
     const tile = TILE_PATH.exec(relativePath)
     if (!tile) return null
     const [, kind, sha, level, col, row, ext] = tile
@@ -199,6 +211,11 @@ export class Library {
   }
 
   /** A fresh path under `<root>/staging/` to stream an upload into; importing it deletes it. */
+  /** A training run's folder (sample grids, checkpoints, metrics). */
+  runDir(id: string): string {
+    return join(this.runsDir, id)
+  }
+
   stagingPath(): string {
     mkdirSync(this.store.stagingDir, { recursive: true })
     return join(this.store.stagingDir, randomUUID())

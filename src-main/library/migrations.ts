@@ -66,6 +66,26 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX versions_by_image ON versions (image_id, id);
   CREATE INDEX versions_by_sha ON versions (sha256);
+  `,
+  `
+  CREATE TABLE training_runs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    preset TEXT NOT NULL,
+    status TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    steps INTEGER NOT NULL,
+    config TEXT NOT NULL CHECK (json_valid(config)),
+    data TEXT NOT NULL CHECK (json_valid(data)),
+    backend TEXT,
+    error TEXT,
+    model_ids TEXT NOT NULL CHECK (json_valid(model_ids)),
+    training_ms REAL NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX training_runs_by_created ON training_runs (created_at, id);
   `
 ]
 

@@ -43,3 +43,10 @@ function sweepShards(dir: string, extensionOf: (sha: string) => string | undefin
     }
   }
 }
+
+/** Training runs are folders `<runs>/<id>/` written before their row: a folder without a row is a run whose start never finished. */
+export function sweepRuns(runsDir: string, known: ReadonlySet<string>): void {
+  for (const entry of readdirSync(runsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !known.has(entry.name)) remove(join(runsDir, entry.name))
+  }
+}

@@ -24,6 +24,9 @@ export interface ImportResult {
   duplicate: boolean
 }
 
+/** What a trained model's card says beyond what its file does. */
+export type TrainedProvenance = Pick<ModelCard, 'licence' | 'credits' | 'notes' | 'training'>
+
 /** Protobuf's own limit; larger models keep their weights in external data, which import refuses. */
 const MAX_MODEL_BYTES = 2 ** 31 - 1
 
@@ -64,13 +67,22 @@ export class ModelRegistry {
    * The same bytes imported again give back the existing card. Imports and removals run one at a time.
    */
   importModel(sourcePath: string, options: ImportOptions = {}): Promise<ImportResult> {
+    return this.install(sourcePath, options, (card) => card)
+  }
+
+  /** A generator trained in the studio: checked like an import, its card marked 'trained' with its training record and credits. */
+  addTrained(sourcePath: string, options: ImportOptions, provenance: TrainedProvenance): Promise<ImportResult> {
+    return this.install(sourcePath, options, (card) => ({ ...card, ...provenance, source: 'trained' }))
+  }
+
+  private install(sourcePath: string, options: ImportOptions, finish: (card: ModelCard) => ModelCard): Promise<ImportResult> {
     return this.serially(async () => {
       const bytes = await readModelFile(sourcePath)
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       const existing = [...this.models.values()].find((model) => model.card.sha256 === sha256)
       if (existing) return { card: existing.card, duplicate: true }
       const inspection = await inspectOnnx(bytes, { pipeline: options.pipeline })
-      const card = checkedCard(importedCard(inspection, { path: sourcePath, sha256 }, options, (id) => this.models.has(id)))
+      const card = checkedCard(finish(importedCard(inspection, { path: sourcePath, sha256 }, options, (id) => this.models.has(id))))
       const model = await this.store.add(bytes, card)
       this.models.set(card.id, model)
       return { card, duplicate: false }

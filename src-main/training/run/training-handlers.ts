@@ -1,24 +1,20 @@
 import type { StudioHandlers } from '../../../src-preload/contract'
 import type { trainingRequests } from '../../../src-preload/training-run'
-import { StudioError } from '../../common/studio-error'
+import type { TrainingService } from './training-service'
 
 type TrainingChannel = keyof typeof trainingRequests
 export type TrainingHandlers = Pick<StudioHandlers, TrainingChannel>
 
-const notYet = async (): Promise<never> => {
-  throw new StudioError('unavailable', 'Training runs are not available in this build yet.')
-}
-
 /** The contract's training channels. */
-export function trainingHandlers(): TrainingHandlers {
+export function trainingHandlers(training: TrainingService): TrainingHandlers {
   return {
-    'training:inspect': notYet,
-    'training:start': notYet,
-    'training:list': notYet,
-    'training:get': notYet,
-    'training:pause': notYet,
-    'training:resume': notYet,
-    'training:cancel': notYet,
-    'training:saveModel': notYet
+    'training:inspect': (request) => training.inspect(request),
+    'training:start': async (request) => ({ run: await training.start(request) }),
+    'training:list': async () => ({ runs: training.list() }),
+    'training:get': ({ id }) => training.get(id),
+    'training:pause': async ({ id }) => ({ run: await training.pause(id) }),
+    'training:resume': async ({ id, steps }) => ({ run: await training.resume(id, steps) }),
+    'training:cancel': async ({ id }) => ({ run: await training.cancel(id) }),
+    'training:saveModel': (request) => training.saveModel(request)
   }
 }

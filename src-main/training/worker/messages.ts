@@ -21,7 +21,8 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sample'), step: z.number().int(), diversity: Diversity }),
   z.object({ type: z.literal('checkpoint'), step: z.number().int(), trainingMs: z.number() }),
   z.object({ type: z.literal('stopped'), reason: z.enum(['paused', 'cancelled', 'done']), step: z.number().int(), trainingMs: z.number() }),
-  z.object({ type: z.literal('exported'), target: z.string() }),
+  /** The generator of the checkpoint at `step` was written to `target`. */
+  z.object({ type: z.literal('exported'), target: z.string(), step: z.number().int() }),
   z.object({ type: z.literal('failed'), code: z.string(), message: z.string() })
 ])
 export type FromWorker = z.infer<typeof FromWorker>

@@ -45,7 +45,7 @@ async function run(task: Exclude<ToWorker, { type: 'stop' }>): Promise<void> {
   } finally {
     trainer.dispose()
   }
-  post({ type: 'exported', target: task.target })
+  post({ type: 'exported', target: task.target, step: latest.step })
 }
 
 function failure(err: unknown): FromWorker {

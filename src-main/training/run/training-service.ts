@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { z } from 'zod'
+import { mediaPaths, type EventName, type EventOf, type ParsedRequestOf, type ResponseOf, type SystemInfo } from '../../../src-preload/contract'
+import { Diversity, MetricPoint, type TrainingRun } from '../../../src-preload/training-run'
+import { StudioError } from '../../common/studio-error'
+import type { JobContext, JobRunner } from '../../jobs/job-runner'
+import type { Library } from '../../library/library'
+import type { ModelRegistry } from '../../models'
+import { trainingBackendInfo } from '../backend/expected-backend'
+import { resolveConfig, TrainConfigSchema } from '../config'
+import { inspectTrainingData } from '../data/inspect-data'
+import type { FromWorker } from '../worker/messages'
+import { TrainingWorker } from '../worker/worker-host'
+import { JsonLines } from './json-lines'
+import { downsample } from './metric-series'
+import { readRunSpec, runFiles, writeRunSpec, type RunSpec } from './run-folder'
+import { RunProgress } from './run-progress'
+import { trainedModel } from './trained-card'
+
+type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void
+
+export interface TrainingServiceOptions {
+  library: Library
+  models: () => Promise<ModelRegistry>
+  jobs: JobRunner
+  emit: Emit
+}
+
+interface ActiveRun {
+  worker?: TrainingWorker
+  progress: RunProgress
+  /** Settles when the worker has stopped and the run's row says how. */
+  stopped: Promise<void>
+}
+
+const PROGRESS_INTERVAL_MS = 100
+const SAMPLES_LISTED = 20
+const SampleRecord = z.object({ step: z.number().int(), diversity: Diversity })
+
+/** Defaults: about 200 sample grids and 50 checkpoints over a run, at most 500 and 1000 steps apart. */
+const everyDefault = (steps: number, parts: number, most: number) => Math.max(1, Math.min(most, Math.round(steps / parts)))
+
+/** Training runs: started, paused, resumed and cancelled one at a time in a worker thread, persisted in the library. */
+export class TrainingService {
+  private readonly active = new Map<string, ActiveRun>()
+  private reportedBackend: SystemInfo['compute']['training'] | undefined
+
+  constructor(private readonly o: TrainingServiceOptions) {}
+
+  /** The backend the last run actually got, and why; before any run, the one expected. */
+  backendInfo(): SystemInfo['compute']['training'] {
+    return this.reportedBackend ?? trainingBackendInfo()
+  }
+
+  async inspect({ data, preset, size }: ParsedRequestOf<'training:inspect'>): Promise<ResponseOf<'training:inspect'>> {
+    return (await inspectTrainingData(data, size ?? resolveConfig(preset, { mode: data.mode }).size)).report
+  }
+
+  async start(request: ParsedRequestOf<'training:start'>): Promise<TrainingRun> {
+    const { name, data, preset, overrides } = request
+    const config = resolveConfig(preset, { ...overrides, mode: data.mode })
+    this.refuseIfBusy()
+    const { report, dataset } = await inspectTrainingData(data, config.size)
+    if (!dataset) throw new StudioError('training-data', report.errors.join('; '))
+    this.refuseIfBusy()
+    const id = randomBytes(6).toString('hex')
+    const createdAt = new Date().toISOString()
+    const spec: RunSpec = {
+      version: 1,
+      id,
+      name,
+      preset,
+      config,
+      data,
+      dataset,
+      sampleEvery: request.sampleEvery ?? everyDefault(config.steps, 200, 500),
+      checkpointEvery: request.checkpointEvery ?? everyDefault(config.steps, 50, 1000),
+      createdAt
+    }
+    // The folder before the row: a crash in between leaves a folder the next open sweeps.
+    await writeRunSpec(this.o.library.runDir(id), spec)
+    const counts = { a: dataset.rootA, countA: dataset.a.length, ...(data.mode !== 'colorize' && { b: dataset.rootB, countB: dataset.b.length }) }
+    const run = this.o.library.trainingRuns.insert({
+      id, name, mode: data.mode, preset, status: 'running', step: 0, steps: config.steps, config, data: counts,
+      backend: null, error: null, modelIds: [], trainingSeconds: 0, createdAt
+    })
+    this.launch(run)
+    return run
+  }
+
+  list(): TrainingRun[] {
+    return this.o.library.trainingRuns.list()
+  }
+
+  async get(id: string): Promise<ResponseOf<'training:get'>> {
+    const run = this.o.library.trainingRuns.get(id)
+    const files = runFiles(this.o.library.runDir(id))
+    const metrics = await new JsonLines(files.metrics, MetricPoint).read()
+    const samples = (await new JsonLines(files.sampleLog, SampleRecord).read())
+      .filter((record) => existsSync(files.sample(record.step)))
+      .slice(-SAMPLES_LISTED)
+      .map((record) => ({ ...record, path: mediaPaths.sample(id, record.step) }))
+    const active = this.active.get(id)
+    const progress = active?.progress.state(run.status) ?? { ...new RunProgress(id, run.step, run.steps).state(run.status), ...(metrics.length && { metric: metrics[metrics.length - 1] }) }
+    return { run, metrics: downsample(metrics), samples, progress }
+  }
+
+  async pause(id: string): Promise<TrainingRun> {
+    return this.stop(id, 'pause')
+  }
+
+  async cancel(id: string): Promise<TrainingRun> {
+    const run = this.o.library.trainingRuns.get(id)
+    if (this.active.has(id)) return this.stop(id, 'cancel')
+    if (run.status === 'done' || run.status === 'cancelled') return run
+    return this.changed(this.o.library.trainingRuns.update(id, { status: 'cancelled' }))
+  }
+
+  async resume(id: string, steps?: number): Promise<TrainingRun> {
+    const runs = this.o.library.trainingRuns
+    let run = runs.get(id)
+    if (this.active.has(id)) throw new StudioError('run-running', `"${run.name}" is already training`)
+    if (run.status === 'cancelled') throw new StudioError('run-cancelled', `"${run.name}" was cancelled; it can still be saved as a model, but not trained further`)
+    const target = steps ?? run.steps
+    if (target <= run.step) throw new StudioError('run-finished', `"${run.name}" has trained ${run.step} steps; give a larger step count to train on`)
+    this.refuseIfBusy()
+    if (target !== run.steps) {
+      const dir = this.o.library.runDir(id)
+      const spec = await readRunSpec(dir)
+      const config = TrainConfigSchema.parse({ ...spec.config, steps: target, decayFrom: Math.min(spec.config.decayFrom, target) })
+      await writeRunSpec(dir, { ...spec, config })
+      run = runs.update(id, { steps: target, config })
+    }
+    run = this.changed(runs.update(id, { status: 'running', error: null }))
+    this.launch(run)
+    return run
+  }
+
+  async saveModel({ id, direction, ...request }: ParsedRequestOf<'training:saveModel'>): Promise<ResponseOf<'training:saveModel'>> {
+    const run = this.o.library.trainingRuns.get(id)
+    if (direction === 'BtoA' && run.mode !== 'cyclegan') throw new StudioError('invalid-request', `a ${run.mode} run trains one generator, A→B`)
+    const dir = this.o.library.runDir(id)
+    const target = runFiles(dir).exported(direction)
+    try {
+      const worker = new TrainingWorker({ type: 'export', runDir: dir, direction, target }, () => undefined)
+      const exported = await worker.ended
+      if (exported.type !== 'exported') throw new StudioError('internal', 'the training worker did not export the model')
+      const { config } = await readRunSpec(dir)
+      const { options, provenance } = trainedModel(run, config, direction, exported.step, request)
+      const { card, duplicate } = await (await this.o.models()).addTrained(target, options, provenance)
+      if (!duplicate) this.o.emit('models:changed', { reason: 'trained' })
+      const latest = this.o.library.trainingRuns.get(id)
+      if (!latest.modelIds.includes(card.id)) this.changed(this.o.library.trainingRuns.update(id, { modelIds: [...latest.modelIds, card.id] }))
+      return { model: card }
+    } finally {
+      await rm(target, { force: true })
+    }
+  }
+
+  /** Pauses every running run (each saves a checkpoint) and waits for them. */
+  async close(): Promise<void> {
+    await Promise.all([...this.active.keys()].map((id) => this.stop(id, 'pause')))
+  }
+
+  private async stop(id: string, reason: 'pause' | 'cancel'): Promise<TrainingRun> {
+    const active = this.active.get(id)
+    if (!active) {
+      const run = this.o.library.trainingRuns.get(id)
+      if (reason === 'pause' && run.status !== 'running') return run
+      throw new StudioError('run-not-running', `"${run.name}" is not training`)
+    }
+    active.worker?.stop(reason)
+    await active.stopped
+    return this.o.library.trainingRuns.get(id)
+  }
+
+  private refuseIfBusy(): void {
+    const [running] = this.active.keys()
+    if (running) throw new StudioError('busy', `"${this.o.library.trainingRuns.get(running).name}" is training; pause it first (one run trains at a time)`)
+  }
+
+  private launch(run: TrainingRun): void {
+    const runs = this.o.library.trainingRuns
+    const progress = new RunProgress(run.id, run.step, run.steps)
+    let settle = () => {}
+    const active: ActiveRun = { progress, stopped: new Promise<void>((resolve) => (settle = resolve)) }
+    this.active.set(run.id, active)
+    this.o.jobs.start('train', async (ctx) => {
+      const worker = new TrainingWorker({ type: 'train', runDir: this.o.library.runDir(run.id) }, (message) => this.heard(run, message, progress, ctx))
+      active.worker = worker
+      const pauseOnAbort = () => worker.stop('pause')
+      ctx.signal.addEventListener('abort', pauseOnAbort)
+      try {
+        const end = await worker.ended
+        if (end.type === 'stopped') {
+          const status = end.reason === 'done' ? 'done' : end.reason === 'cancelled' ? 'cancelled' : 'paused'
+          this.changed(runs.update(run.id, { status, step: end.step, trainingSeconds: end.trainingMs / 1000 }))
+        }
+        return {}
+      } catch (err) {
+        this.changed(runs.update(run.id, { status: 'failed', error: err instanceof Error ? err.message : String(err) }))
+        throw err
+      } finally {
+        ctx.signal.removeEventListener('abort', pauseOnAbort)
+        this.active.delete(run.id)
+        this.o.emit('training:progress', progress.state(runs.get(run.id).status))
+        settle()
+      }
+    })
+  }
+
+  private heard(run: TrainingRun, message: FromWorker, progress: RunProgress, ctx: JobContext): void {
+    const runs = this.o.library.trainingRuns
+    switch (message.type) {
+      case 'backend':
+        this.reportedBackend = { backend: message.backend, note: message.note }
+        this.changed(runs.update(run.id, { backend: message.note }))
+        return
+      case 'started':
+        progress.step = message.step
+        progress.steps = message.steps
+        this.o.emit('training:progress', progress.state('running'))
+        return
+      case 'step':
+        progress.record(message.metric)
+        ctx.progress(message.metric.step, progress.steps, run.name)
+        if (progress.due(PROGRESS_INTERVAL_MS) || message.metric.step === progress.steps) this.o.emit('training:progress', progress.state('running'))
+        return
+      case 'sample':
+        this.o.emit('training:sample', { runId: run.id, step: message.step, path: mediaPaths.sample(run.id, message.step), diversity: message.diversity })
+        return
+      case 'checkpoint':
+        this.changed(runs.update(run.id, { step: message.step, trainingSeconds: message.trainingMs / 1000 }))
+        return
+      default:
+        return
+    }
+  }
+
+  private changed(run: TrainingRun): TrainingRun {
+    this.o.emit('training:changed', { run })
+    return run
+  }
+}
