@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } }
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          // Training runs in a worker thread started from this file's folder (see training/worker/worker-host.ts).
+          'train-worker': resolve(__dirname, 'src-main/training/worker/train-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -5,6 +5,7 @@ import { StudioError } from '../common/studio-error'
 import { CliError, openClient, type Client } from './client'
 import { wholeNumber, wholeNumbers } from './whole-numbers'
 import { convertCommand } from './convert-command'
+import { trainCommand } from './train-command'
 import { emptyTrashCommand, importCommand, listCommand, projectsCommand, tagCommand, trashCommand } from './library-commands'
 import { modelsExportCommand, modelsImportCommand, modelsListCommand, modelsRemoveCommand } from './models-commands'
 
@@ -18,6 +19,11 @@ Commands:
                                  apply a model to one image (format from -o's extension unless given;
                                  Ctrl+C cancels, and the input is never overwritten; the provider
                                  defaults to the one chosen in Settings)
+  train --a <dir> [--b <dir>] --name <n> [--mode cyclegan|pix2pix|colorize] [--preset fast|reference]
+        [--steps N] [--size N] [--sample-every N] [--checkpoint-every N] [--save]
+  train --resume <run> [--steps N] [--save]
+                                 train a generator on photo folders in the foreground (two folders:
+                                 CycleGAN); Ctrl+C pauses at a checkpoint; --save adds it to the models
   library import <file|folder>... [--project NAME]   copy photos into the library (originals untouched)
   library list [--query TEXT] [--tag TAG] [--trash] [--limit N]
   library tag <id>... [--add TAG]... [--remove TAG]...
@@ -53,6 +59,16 @@ const options = {
   limit: { type: 'string', default: '200' },
   port: { type: 'string', default: '0' },
   model: { type: 'string' },
+  a: { type: 'string' },
+  b: { type: 'string' },
+  mode: { type: 'string' },
+  preset: { type: 'string' },
+  steps: { type: 'string' },
+  size: { type: 'string' },
+  'sample-every': { type: 'string' },
+  'checkpoint-every': { type: 'string' },
+  resume: { type: 'string' },
+  save: { type: 'boolean', default: false },
   'render-size': { type: 'string' },
   'working-size': { type: 'string' },
   strength: { type: 'string' },
@@ -106,6 +122,10 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'convert') {
       const { model, output, strength, format, quality, provider } = values
       return await convertCommand(client, positionals.slice(1), { model, output, renderSize: values['render-size'], workingSize: values['working-size'], strength, format, quality, provider })
+    }
+    if (command === 'train') {
+      const { a, b, name, mode, preset, steps, size, resume, save } = values
+      return await trainCommand(client, { a, b, name, mode, preset, steps, size, resume, save, sampleEvery: values['sample-every'], checkpointEvery: values['checkpoint-every'] })
     }
     if (command === 'info') {
       console.log(JSON.stringify(await client.call('settings:system', {}), null, 2))
