@@ -1,10 +1,7 @@
 /** Where a model's result may change the image: brush strokes painted in the Editor. Part of the contract. */
 import { z } from 'zod'
+import { MAX_MASK_COORDINATES, MAX_MASK_STROKES, MAX_STROKE_COORDINATES } from './mask-limits'
 
-export const MAX_MASK_STROKES = 2_000
-/** Coordinates (x and y each count) in one stroke, and in all strokes together. */
-export const MAX_STROKE_COORDINATES = 20_000
-export const MAX_MASK_COORDINATES = 400_000
 const MAX_COORDINATE = 1_000_000
 
 export const MaskStroke = z

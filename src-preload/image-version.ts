@@ -49,3 +49,4 @@ export const ApplyOutcome = z.object({
 export type ApplyOutcome = z.infer<typeof ApplyOutcome>
 
 export const ExportFormat = z.enum(['png', 'jpeg', 'webp', 'tiff'])
+export type ExportFormat = z.infer<typeof ExportFormat>

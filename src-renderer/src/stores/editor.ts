@@ -1,17 +1,45 @@
-import type { DeepZoom, ImageDetail } from '@contract'
+import type { ApplyOutcome, ApplyParams, DeepZoom, ExportFormat, ImageDetail, Version } from '@contract'
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { studio } from '../api'
+import { useHistoryStore } from './history'
+import { useJobsStore } from './jobs'
+import { useMaskStore } from './mask'
 
 type EditorStatus = 'empty' | 'preparing' | 'ready' | 'error'
 
-/** The image open in the Editor: its details and its Deep Zoom pyramid (built on demand by the core). */
+/** What the last apply left to say: the provider that ran and its note, or why nothing was stored. */
+export type ApplyReport = { status: 'done'; outcome: ApplyOutcome } | { status: 'cancelled' } | { status: 'failed'; error: string }
+
+export interface ApplyChoice {
+  modelId: string
+  params: ApplyParams
+  /** Apply only where the mask is painted. */
+  maskOnly: boolean
+}
+
+/**
+ * The image open in the Editor: its details and the Deep Zoom pyramids (built on demand by the core) of its
+ * original and of the version shown, its versions, and applying a model to make a new one. Undoing an apply
+ * shows the version shown before it again; nothing stored is deleted.
+ */
 export const useEditorStore = defineStore('editor', () => {
+  const jobs = useJobsStore()
+  const history = useHistoryStore()
+  const mask = useMaskStore()
   const imageId = ref<number | null>(null)
   const detail = ref<ImageDetail | null>(null)
   const deepZoom = ref<DeepZoom | null>(null)
   const status = ref<EditorStatus>('empty')
   const error = ref('')
+  const versions = ref<Version[]>([])
+  /** The version shown as "after"; null shows the original alone. */
+  const shown = ref<Version | null>(null)
+  const shownZoom = ref<DeepZoom | null>(null)
+  const lastApply = ref<ApplyReport | null>(null)
+  let asked = 0
+
+  const applying = computed(() => jobs.applying !== null)
 
   function fail(err: unknown): void {
     error.value = err instanceof Error ? err.message : String(err)
@@ -24,13 +52,20 @@ export const useEditorStore = defineStore('editor', () => {
     imageId.value = id
     detail.value = null
     deepZoom.value = null
+    versions.value = []
+    shown.value = null
+    shownZoom.value = null
+    lastApply.value = null
+    history.clear()
+    mask.reset()
     status.value = 'preparing'
     try {
       const pyramid = studio.library.deepZoom({ id })
       pyramid.catch(() => undefined)
-      const info = await studio.library.get({ id })
+      const [info, list] = await Promise.all([studio.library.get({ id }), studio.library.versions({ imageId: id })])
       if (imageId.value !== id) return
       detail.value = info
+      versions.value = list.versions
       const built = await pyramid
       if (imageId.value !== id) return
       deepZoom.value = built
@@ -45,7 +80,66 @@ export const useEditorStore = defineStore('editor', () => {
     imageId.value = null
     detail.value = null
     deepZoom.value = null
+    versions.value = []
+    shown.value = null
+    shownZoom.value = null
+    history.clear()
+    mask.reset()
     status.value = 'empty'
+  }
+
+  /** Shows a version (null: the original alone) once its pyramid is ready; a later call wins over an earlier one. */
+  async function show(version: Version | null): Promise<void> {
+    const mine = ++asked
+    const id = imageId.value
+    if (id === null) return
+    const zoom = version ? await studio.library.deepZoom({ id, versionId: version.id }) : null
+    if (mine !== asked || imageId.value !== id) return
+    shown.value = version
+    shownZoom.value = zoom
+  }
+
+  /** Shows a version as a step of its own in the history. */
+  async function select(version: Version | null): Promise<void> {
+    const before = shown.value
+    if (before?.id === version?.id) return
+    await show(version)
+    history.push({ undo: () => void show(before), redo: () => void show(version) })
+  }
+
+  async function reloadVersions(): Promise<void> {
+    const id = imageId.value
+    if (id === null) return
+    const list = await studio.library.versions({ imageId: id })
+    if (imageId.value === id) versions.value = list.versions
+  }
+
+  /** Applies a model to the original as a job; the result becomes a new version, shown at once. */
+  async function apply({ modelId, params, maskOnly }: ApplyChoice): Promise<void> {
+    const id = imageId.value
+    if (id === null || applying.value) return
+    lastApply.value = null
+    const finished = await jobs.runApply({ imageId: id, modelId, ...params, mask: maskOnly ? mask.forApply() : undefined })
+    if (!finished || imageId.value !== id) return
+    if (finished.status !== 'done' || !finished.outcome) {
+      lastApply.value = finished.status === 'cancelled' ? { status: 'cancelled' } : { status: 'failed', error: finished.error ?? '' }
+      return
+    }
+    const made = finished.outcome.version
+    lastApply.value = { status: 'done', outcome: finished.outcome }
+    if (!versions.value.some((v) => v.id === made.id)) versions.value = [...versions.value, made]
+    await select(made)
+  }
+
+  function cancelApply(): Promise<void> {
+    return jobs.cancelApply()
+  }
+
+  /** Writes the version shown (or the original) to a file on the studio's machine; resolves to the path written. */
+  async function exportShown(targetPath: string, format: ExportFormat, quality?: number): Promise<string> {
+    if (imageId.value === null) throw new Error('no image is open')
+    const request = { imageId: imageId.value, versionId: shown.value?.id, targetPath, format, quality }
+    return (await studio.library.export(request)).path
   }
 
   async function reloadDetail(): Promise<void> {
@@ -62,8 +156,27 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   studio.on('library:changed', ({ reason }) => {
-    if (reason !== 'import') reloadDetail().catch(fail)
+    if (reason === 'versions') reloadVersions().catch(fail)
+    else if (reason !== 'import') reloadDetail().catch(fail)
   })
 
-  return { imageId, detail, deepZoom, status, error, open, close, setTags }
+  return {
+    imageId,
+    detail,
+    deepZoom,
+    status,
+    error,
+    versions,
+    shown,
+    shownZoom,
+    lastApply,
+    applying,
+    open,
+    close,
+    select,
+    apply,
+    cancelApply,
+    exportShown,
+    setTags
+  }
 })

@@ -1,4 +1,4 @@
-import type { ImportReport, JobState } from '@contract'
+import type { ApplyOutcome, ImportReport, JobState, RequestOf } from '@contract'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { importFiles, studio, type FileToImport } from '../api'
@@ -19,13 +19,31 @@ interface FinishedImport {
   error?: string
 }
 
+interface ActiveApply {
+  jobId: string | null
+  done: number
+  total: number
+  cancelling: boolean
+}
+
+export interface FinishedApply {
+  status: 'done' | 'cancelled' | 'failed'
+  outcome?: ApplyOutcome
+  error?: string
+}
+
 const EMPTY_REPORT: ImportReport = { imported: [], duplicates: [], failed: [] }
 const REMEMBERED_STATES = 20
 
-/** The import in progress (at most one at a time) and the report of the last one. */
+/**
+ * The import in progress (at most one at a time) and the report of the last one; the model being applied
+ * (at most one at a time) and how it ended.
+ */
 export const useJobsStore = defineStore('jobs', () => {
   const active = ref<ActiveImport | null>(null)
   const finished = ref<FinishedImport | null>(null)
+  const applying = ref<ActiveApply | null>(null)
+  let settleApply: ((finished: FinishedApply) => void) | null = null
   /** Events can overtake the reply that names their job: remember the latest state of jobs we do not follow yet. */
   const early = new Map<string, JobState>()
   let controller: AbortController | null = null
@@ -45,9 +63,18 @@ export const useJobsStore = defineStore('jobs', () => {
     else finish(state.status, state.report, state.error)
   }
 
+  function followApply(state: JobState): void {
+    const job = applying.value
+    if (!job || job.jobId !== state.jobId) return
+    if (state.status === 'running') return void Object.assign(job, { done: state.done, total: state.total })
+    applying.value = null
+    settleApply?.({ status: state.status, outcome: state.result, error: state.error })
+    settleApply = null
+  }
+
   function hear(state: JobState): void {
-    if (state.kind !== 'import') return
-    if (active.value?.jobId === state.jobId) return follow(state)
+    if (state.kind === 'import' && active.value?.jobId === state.jobId) return follow(state)
+    if (state.kind === 'apply' && applying.value?.jobId === state.jobId) return followApply(state)
     early.set(state.jobId, state)
     if (early.size > REMEMBERED_STATES) early.delete(early.keys().next().value as string)
   }
@@ -75,6 +102,32 @@ export const useJobsStore = defineStore('jobs', () => {
     }
   }
 
+  /** Starts applying a model and resolves once the job has ended, however it ended; null when one is already running. */
+  async function runApply(request: RequestOf<'inference:apply'>): Promise<FinishedApply | null> {
+    if (applying.value) return null
+    const job: ActiveApply = { jobId: null, done: 0, total: 0, cancelling: false }
+    applying.value = job
+    const ended = new Promise<FinishedApply>((resolve) => (settleApply = resolve))
+    try {
+      job.jobId = (await studio.inference.apply(request)).jobId
+    } catch (err) {
+      applying.value = null
+      settleApply = null
+      throw err
+    }
+    if (job.cancelling) void studio.jobs.cancel({ jobId: job.jobId })
+    const seen = early.get(job.jobId)
+    if (seen) followApply(seen)
+    return ended
+  }
+
+  async function cancelApply(): Promise<void> {
+    const job = applying.value
+    if (!job || job.cancelling) return
+    job.cancelling = true
+    if (job.jobId) await studio.jobs.cancel({ jobId: job.jobId })
+  }
+
   async function cancel(): Promise<void> {
     const job = active.value
     if (!job || job.cancelling) return
@@ -86,6 +139,9 @@ export const useJobsStore = defineStore('jobs', () => {
   /** After a reload or a lost connection: follow our job's real state, or pick up an import still running. */
   async function resync(): Promise<void> {
     const jobs = (await studio.jobs.list({})).jobs
+    const applyJob = applying.value?.jobId && jobs.find((j) => j.jobId === applying.value?.jobId)
+    if (applyJob) followApply(applyJob)
+    else if (applying.value?.jobId) followApply({ jobId: applying.value.jobId, kind: 'apply', status: 'failed', done: 0, total: 0, error: 'lost-track' })
     const job = active.value
     if (job?.jobId) {
       const state = jobs.find((j) => j.jobId === job.jobId)
@@ -104,5 +160,5 @@ export const useJobsStore = defineStore('jobs', () => {
   studio.on('jobs:progress', hear)
   studio.on('jobs:finished', hear)
 
-  return { active, finished, startImport, cancel, resync, dismissReport }
+  return { active, finished, applying, startImport, cancel, runApply, cancelApply, resync, dismissReport }
 })
