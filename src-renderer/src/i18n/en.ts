@@ -251,7 +251,7 @@ export default {
     options: {
       preset: 'preset',
       advanced: 'Advanced options',
-      checked: 'The studio checks the whole configuration when the run starts and says what does not fit.',
+      checked: 'With Steps set and Decay left empty, the learning rate decays over the second half. The studio checks the whole configuration when the run starts and says what does not fit.',
       size: 'Crop size (px)',
       steps: 'Steps',
       sampleEvery: 'Samples every N steps',
@@ -264,6 +264,7 @@ export default {
       ndf: 'Discriminator filters',
       blocks: 'Residual blocks',
       lr: 'Learning rate',
+      decayFrom: 'Decay from step',
       seed: 'Seed'
     },
     choices: {

@@ -253,7 +253,7 @@ const zhCN: MessageSchema = {
     options: {
       preset: '预设',
       advanced: '高级选项',
-      checked: '开始训练时工作室会检查完整配置，并说明哪些设置不合适。',
+      checked: '设置了步数而未填衰减起始步时，学习率在后一半步数中衰减。开始训练时工作室会检查完整配置，并说明哪些设置不合适。',
       size: '裁剪尺寸（像素）',
       steps: '步数',
       sampleEvery: '每 N 步生成样本',
@@ -266,6 +266,7 @@ const zhCN: MessageSchema = {
       ndf: '判别器滤波器数',
       blocks: '残差块数',
       lr: '学习率',
+      decayFrom: '学习率衰减起始步',
       seed: '随机种子'
     },
     choices: {

@@ -41,6 +41,12 @@ function thin(points: MetricPoint[]): MetricPoint[] {
   return out
 }
 
+/** As in the reference, the learning rate holds for the first half of the steps and falls to 0 over the second half. */
+function withDecay(overrides: TrainOverrides): TrainOverrides {
+  const { steps, decayFrom } = overrides
+  return steps === undefined || decayFrom !== undefined ? overrides : { ...overrides, decayFrom: Math.floor(steps / 2) }
+}
+
 function rememberedFolders(): { a: string; b: string } {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(FOLDERS_KEY) ?? '{}')
@@ -113,6 +119,8 @@ export const useTrainingStore = defineStore('training', () => {
     const index = runs.value.findIndex((r) => r.id === run.id)
     if (index >= 0) runs.value.splice(index, 1, run)
     else runs.value = [run, ...runs.value]
+    const progress = run.id === selectedId.value ? live.value?.progress : null
+    if (progress) progress.status = run.status
   }
 
   async function loadRuns(): Promise<void> {
@@ -127,7 +135,7 @@ export const useTrainingStore = defineStore('training', () => {
         name: draft.name.trim() || `${draft.mode} ${new Date().toLocaleString()}`,
         data: dataOf(draft),
         preset: draft.preset,
-        overrides: draft.overrides,
+        overrides: withDecay(draft.overrides),
         ...(draft.sampleEvery !== null && { sampleEvery: draft.sampleEvery })
       })
       upsert(run)
