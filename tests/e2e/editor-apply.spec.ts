@@ -36,8 +36,11 @@ async function pixelAt(target: Locator, x: number, y: number): Promise<number[]>
 
 const distance = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)))
 
+/** A screenshot kept in the test's output folder and attached to its report. */
 async function attach(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' })
+  const path = testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`)
+  await page.screenshot({ path })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
 }
 
 /** Resolves to true once an element matching the test id has appeared, however briefly. */
@@ -129,6 +132,9 @@ test('apply a model, compare before and after, paint a mask and apply there, und
   await page.waitForLoadState('networkidle')
   expect(Buffer.compare(leftBefore, await stage.screenshot())).not.toBe(0)
   expect(leftBox.width).toBeLessThan(box.width * 0.6)
+  expect(rightBox.x).toBeGreaterThanOrEqual(leftBox.x + leftBox.width - 1)
+  expect(Math.abs(rightBox.width - leftBox.width)).toBeLessThan(4)
+  expect(rightBox.height).toBe(leftBox.height)
   await attach(page, testInfo, 'side by side at 100%')
   await page.getByTestId('zoom-fit').click()
 
