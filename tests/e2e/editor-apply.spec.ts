@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page, TestInfo } from '@playwright/test'
 import sharp from 'sharp'
-import { resnetGenerator, seededWeights } from '../../src-main/onnx'
+import { resnetGenerator, seededWeights, unetGenerator } from '../../src-main/onnx'
 import type { Version } from '../../src-preload/contract'
 import { expect, test, type StudioCall } from './studio-fixture'
 
@@ -14,6 +14,13 @@ async function installStyleModel(studioCall: StudioCall, library: string): Promi
   const path = join(library, 'tiny-style.onnx')
   writeFileSync(path, resnetGenerator({ inChannels: 3, outChannels: 3, ngf: 8, nBlocks: 1, upsampling: 'transpose', weights: seededWeights(3) }).bytes)
   await studioCall('models:import', { path, id: 'tiny-style', name: 'Tiny style', task: 'style', sizeMultiple: 4 })
+}
+
+/** A seeded 1 → 2 U-Net colorizer (lab-chroma), imported through the contract. */
+async function installColorizer(studioCall: StudioCall, library: string): Promise<void> {
+  const path = join(library, 'tiny-colorizer.onnx')
+  writeFileSync(path, unetGenerator({ inChannels: 1, outChannels: 2, ngf: 8, depth: 3, weights: seededWeights(7) }).bytes)
+  await studioCall('models:import', { path, id: 'tiny-colorizer', name: 'Tiny colorizer', task: 'colorize', sizeMultiple: 8 })
 }
 
 /** Imports a photo (resized to `width` × `height`) through the Library's file picker and opens it in the Editor. */
@@ -61,13 +68,20 @@ async function watchFor(page: Page, testId: string): Promise<() => Promise<boole
 test('apply a model, compare before and after, paint a mask and apply there, undo, redo and export', async ({ page, library, studioCall }, testInfo) => {
   test.setTimeout(180_000)
   await installStyleModel(studioCall, library)
+  await installColorizer(studioCall, library)
   await openPhoto(page, library, 1200, 800)
   const stage = page.getByTestId('editor-stage')
   const entries = page.getByTestId('version-entry')
   await expect(entries).toHaveCount(1)
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-mode', 'single')
 
-  await expect(page.getByTestId('model-picker')).toHaveValue('tiny-style')
+  // A colorizer is sized by what it sees (render size, 512 without a recommendation), a style model by its result.
+  await page.getByTestId('model-picker').selectOption('tiny-colorizer')
+  await expect(page.getByTestId('apply-panel')).toContainText('Render size')
+  await expect(page.getByTestId('apply-size')).toHaveValue('512')
+  await page.getByTestId('model-picker').selectOption('tiny-style')
+  await expect(page.getByTestId('apply-panel')).toContainText('Working size')
+  await expect(page.getByTestId('apply-size')).toHaveValue('')
   await page.getByTestId('apply-size').fill('800')
   const sawProgress = await watchFor(page, 'apply-progress')
   await page.getByTestId('apply-button').click()

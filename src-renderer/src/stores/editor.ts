@@ -37,6 +37,8 @@ export const useEditorStore = defineStore('editor', () => {
   const shown = ref<Version | null>(null)
   const shownZoom = ref<DeepZoom | null>(null)
   const lastApply = ref<ApplyReport | null>(null)
+  /** A version's pyramid is being built (the first time it is shown); the view changes once it is ready. */
+  const preparingVersion = ref(false)
   let asked = 0
 
   const applying = computed(() => jobs.applying !== null)
@@ -93,10 +95,15 @@ export const useEditorStore = defineStore('editor', () => {
     const mine = ++asked
     const id = imageId.value
     if (id === null) return
-    const zoom = version ? await studio.library.deepZoom({ id, versionId: version.id }) : null
-    if (mine !== asked || imageId.value !== id) return
-    shown.value = version
-    shownZoom.value = zoom
+    preparingVersion.value = version !== null
+    try {
+      const zoom = version ? await studio.library.deepZoom({ id, versionId: version.id }) : null
+      if (mine !== asked || imageId.value !== id) return
+      shown.value = version
+      shownZoom.value = zoom
+    } finally {
+      if (mine === asked) preparingVersion.value = false
+    }
   }
 
   /** Shows a version as a step of its own in the history. */
@@ -170,6 +177,7 @@ export const useEditorStore = defineStore('editor', () => {
     shown,
     shownZoom,
     lastApply,
+    preparingVersion,
     applying,
     open,
     close,
