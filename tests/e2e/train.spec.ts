@@ -55,7 +55,7 @@ test('train a tiny CycleGAN through the browser: check folders, watch samples, p
 
   await page.getByTestId('train-start').click()
   const panel = page.getByTestId('run-panel')
-  await expect(panel).toBeVisible()
+  await expect(panel).toBeFocused()
   await expect(panel.getByTestId('run-backend')).toContainText('Backend:')
   const sample = panel.getByTestId('sample-image')
   await expect(sample).toBeVisible({ timeout: 60_000 })
@@ -72,6 +72,14 @@ test('train a tiny CycleGAN through the browser: check folders, watch samples, p
   await expect(page.getByTestId('run-list').getByText('resumable')).toBeVisible()
 
   await panel.getByTestId('loss-plot').focus()
+  const readStep = async () => Number(/^Step (\d+): G_A/.exec((await panel.getByTestId('loss-readout').textContent()) ?? '')?.[1])
+  await page.keyboard.press('End')
+  const lastStep = await readStep()
+  await page.keyboard.press('Home')
+  const firstStep = await readStep()
+  expect(firstStep).toBeLessThan(lastStep)
+  await page.keyboard.press('ArrowRight')
+  expect(await readStep()).toBeGreaterThan(firstStep)
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('run-cancel-confirm')).toBeVisible()
   await page.keyboard.press('Escape')

@@ -235,7 +235,8 @@ export default {
       checkFirst: 'Check the folders before starting.',
       preset: 'Preset',
       backend: 'Trains on {backend}',
-      start: 'Start training'
+      start: 'Start training',
+      starting: 'Checking the photos once more and starting…'
     },
     report: {
       title: 'What the run will train on',
@@ -303,6 +304,7 @@ export default {
     chart: {
       title: 'Losses',
       log: 'Log scale',
+      steps: 'steps',
       noLog: 'A loss at or below zero cannot be shown on a log scale.',
       empty: 'No steps yet.',
       at: 'Step {step}: {values}'

@@ -237,7 +237,8 @@ const zhCN: MessageSchema = {
       checkFirst: '开始之前请先检查文件夹。',
       preset: '预设',
       backend: '训练后端：{backend}',
-      start: '开始训练'
+      start: '开始训练',
+      starting: '正在再次检查照片并启动…'
     },
     report: {
       title: '本次训练将使用的数据',
@@ -305,6 +306,7 @@ const zhCN: MessageSchema = {
     chart: {
       title: '损失',
       log: '对数坐标',
+      steps: '步数',
       noLog: '小于或等于零的损失无法在对数坐标上显示。',
       empty: '还没有训练步。',
       at: '第 {step} 步：{values}'
