@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import sharp from 'sharp'
 import WebSocket from 'ws'
 import { startBridge, type Bridge } from '../../src-main/bridge/server'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/common/renderer-files'
@@ -155,6 +156,28 @@ describe('local bridge', () => {
     expect(thumb.status).toBe(200)
     expect(thumb.headers.get('content-type')).toBe('image/webp')
     ws.close()
+  })
+
+  it("serves a version's tiles once its pyramid was asked for, with the token only, and nothing beside them", async () => {
+    await start()
+    const photo = join(import.meta.dirname, '..', 'fixtures', 'photos', 'lxqt--drop.jpg')
+    const [image] = (await studio.library.importSources([{ path: photo }])).imported
+    const bytes = await sharp(photo).negate().png().toBuffer()
+    const version = await studio.library.versions.add(image!.id, { bytes, format: 'png', width: 512, height: 341, modelId: 'style', params: {} })
+    const tile = `/media/version-tile/${version.sha256}/9/0_0.jpeg`
+    const auth = { 'X-Studio-Token': bridge.token }
+    expect((await get(tile, auth)).status).toBe(404)
+
+    const ws = await openSocket(`?token=${bridge.token}`)
+    expect((await ask(ws, 1, 'library:deepZoom', { id: image!.id, versionId: version.id })).reply).toMatchObject({ ok: true, value: { width: 512, height: 341, levels: 10 } })
+    expect((await ask(ws, 2, 'library:deepZoom', { id: image!.id, versionId: version.id + 1 })).reply).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    ws.close()
+    const served = await get(tile, auth)
+    expect([served.status, served.headers['content-type']]).toEqual([200, 'image/jpeg'])
+    expect((await get(tile)).status).toBe(401)
+    expect((await get(`/media/version-tile/${version.sha256}/9/../../../../library.sqlite`, auth)).status).toBe(404)
+    expect((await get(`/media/version-tile/${'0'.repeat(64)}/9/0_0.jpeg`, auth)).status).toBe(404)
+    expect((await get(`/media/tile/${version.sha256}/9/0_0.jpeg`, auth)).status).toBe(404)
   })
 
   it('survives unparsable URLs, oversized and malformed frames, and keeps serving', async () => {
