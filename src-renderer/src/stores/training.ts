@@ -1,7 +1,8 @@
-import type { DataReport, MetricPoint, ModelCard, RequestOf, Sample, TrainDirection, TrainingProgress, TrainingRun, TrainMode, TrainOverrides, TrainPreset } from '@contract'
+import type { DataReport, MetricPoint, ModelCard, RequestOf, ResponseOf, Sample, TrainDirection, TrainingProgress, TrainingRun, TrainMode, TrainOverrides, TrainPreset } from '@contract'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import { mediaUrl, onConnectionState, studio } from '../api'
+import { appendMetric, appendSample, mergeHistory } from '../training/metric-history'
 import { useNoticesStore } from './notices'
 
 export interface TrainDraft {
@@ -24,22 +25,7 @@ interface LiveRun {
 }
 
 const FOLDERS_KEY = 'gan-studio.train.folders'
-const MAX_POINTS = 2000
-const MAX_SAMPLES = 20
 export const RESUMABLE: readonly TrainingRun['status'][] = ['paused', 'interrupted']
-
-/** Halves a long series by averaging neighbours, so a chart stays light however long a run trains. */
-function thin(points: MetricPoint[]): MetricPoint[] {
-  const out: MetricPoint[] = []
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    const [p, q] = [points[i]!, points[i + 1]!]
-    const losses: Record<string, number> = {}
-    for (const key of Object.keys(q.losses)) losses[key] = ((p.losses[key] ?? q.losses[key]!) + q.losses[key]!) / 2
-    out.push({ step: q.step, losses, dReal: (p.dReal + q.dReal) / 2, dFake: (p.dFake + q.dFake) / 2, lr: q.lr, ms: (p.ms + q.ms) / 2 })
-  }
-  if (points.length % 2) out.push(points[points.length - 1]!)
-  return out
-}
 
 /** As in the reference, the learning rate holds for the first half of the steps and falls to 0 over the second half. */
 function withDecay(overrides: TrainOverrides): TrainOverrides {
@@ -149,21 +135,23 @@ export const useTrainingStore = defineStore('training', () => {
   /** Follows a run: its history from the studio, then every event for it. */
   async function select(id: string | null): Promise<void> {
     const mine = ++selectAsked
+    if (id !== selectedId.value) live.value = null
     selectedId.value = id
-    live.value = null
     if (!id) return
     pending = { metrics: [], samples: [], progress: null }
-    const reply = await studio.training.get({ id })
+    let reply: ResponseOf<'training:get'>
+    try {
+      reply = await studio.training.get({ id })
+    } catch (err) {
+      if (mine === selectAsked) [pending, selectedId.value] = [null, null]
+      throw err
+    }
     if (mine !== selectAsked) return
-    const last = reply.metrics.at(-1)?.step ?? -1
-    const lastSample = reply.samples.at(-1)?.step ?? -1
     const early = pending
     pending = null
     upsert(reply.run)
     const progress = early.progress && early.progress.step >= reply.progress.step ? early.progress : reply.progress
-    let metrics = [...reply.metrics, ...early.metrics.filter((m) => m.step > last)]
-    while (metrics.length > MAX_POINTS) metrics = thin(metrics)
-    live.value = { metrics, samples: [...reply.samples, ...early.samples.filter((s) => s.step > lastSample)].slice(-MAX_SAMPLES), progress }
+    live.value = { ...mergeHistory(reply, early), progress }
   }
 
   function hearProgress(progress: TrainingProgress): void {
@@ -173,11 +161,7 @@ export const useTrainingStore = defineStore('training', () => {
     const target = pending ?? live.value
     if (!target) return
     target.progress = progress
-    const metric = progress.metric
-    if (metric && metric.step > (target.metrics.at(-1)?.step ?? -1)) {
-      target.metrics.push(metric)
-      if (target.metrics.length > MAX_POINTS) target.metrics = thin(target.metrics)
-    }
+    if (progress.metric) target.metrics = appendMetric(target.metrics, progress.metric)
   }
 
   function hearSample(sample: Sample & { runId: string }): void {
@@ -185,15 +169,17 @@ export const useTrainingStore = defineStore('training', () => {
     const target = pending ?? live.value
     if (!target) return
     const { runId: _runId, ...kept } = sample
-    target.samples = [...target.samples.filter((s) => s.step !== kept.step), kept].slice(-MAX_SAMPLES)
+    target.samples = appendSample(target.samples, kept)
   }
 
   async function act(action: 'pause' | 'cancel', id: string): Promise<void> {
     upsert((await studio.training[action]({ id })).run)
   }
 
+  /** A run resumes from its last checkpoint, which may be behind the steps shown: the history is fetched again. */
   async function resume(id: string, steps?: number): Promise<void> {
     upsert((await studio.training.resume({ id, ...(steps !== undefined && { steps }) })).run)
+    if (id === selectedId.value) await select(id)
   }
 
   async function saveModel(id: string, direction: TrainDirection, name: string): Promise<ModelCard> {
