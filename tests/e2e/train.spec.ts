@@ -90,6 +90,12 @@ test('train a tiny CycleGAN through the browser: check folders, watch samples, p
   await panel.getByTestId('loss-plot').focus()
   await page.keyboard.press('Space')
   await expect(panel.getByTestId('run-state')).toHaveText(/Training|Done/)
+
+  await page.reload()
+  await expect(page.getByTestId('train-folder-a')).toHaveValue(a)
+  await expect(page.getByTestId('train-folder-b')).toHaveValue(b)
+  await page.getByTestId('run-list').getByRole('button', { name: /Tools A to B/ }).click()
+  await expect(panel.getByTestId('sample-image')).toBeVisible()
   await expect(panel.getByTestId('run-state')).toHaveText('Done', { timeout: 60_000 })
   await expect(panel.getByTestId('run-step')).toHaveText('step 40 of 40')
 
