@@ -22,7 +22,10 @@ describe('training backend selection', () => {
   })
 
   it('takes the first backend that loads and says what it tried before it', async () => {
+    const handlersBefore = [...process.listeners('uncaughtException'), ...process.listeners('unhandledRejection')]
     const chosen = await selectTrainingBackend()
+    // Emscripten's rethrowing process handlers are removed again: the host's error handling stays its own.
+    expect([...process.listeners('uncaughtException'), ...process.listeners('unhandledRejection')]).toEqual(handlersBefore)
     expect(tf.getBackend()).toBe(chosen.backend === 'tensorflow-gpu' ? 'tensorflow' : chosen.backend)
     if (nativeInstalled) {
       expect(chosen.backend).toMatch(/^tensorflow/)

@@ -22,7 +22,9 @@ const cases: Case[] = [
   { input: [1, 8, 9, 3], filter: [3, 3, 3, 4], stride: 2, pad: [[0, 0], [1, 1], [1, 1], [0, 0]] },
   { input: [1, 7, 8, 2], filter: [3, 5, 2, 3], stride: 1, pad: [[0, 0], [0, 3], [4, 1], [0, 0]] },
   { input: [1, 9, 9, 4], filter: [1, 1, 4, 6], stride: 2, pad: 'valid' },
-  { input: [1, 10, 11, 3], filter: [3, 3, 3, 3], stride: 3, pad: 1, rounding: 'ceil' }
+  { input: [1, 10, 11, 3], filter: [3, 3, 3, 3], stride: 3, pad: 1, rounding: 'ceil' },
+  { input: [2, 10, 12, 3], filter: [4, 4, 3, 5], stride: 2, pad: 'same' },
+  { input: [1, 11, 9, 2], filter: [5, 2, 2, 3], stride: [3, 2], pad: 'same' }
 ]
 
 function values(size: number, seed: number): Float32Array {

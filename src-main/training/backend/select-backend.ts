@@ -43,6 +43,24 @@ async function tryTensorflow(pkg: string, wantGpu: boolean): Promise<Attempt> {
 
 let wasmConfigured = false
 
+/**
+ * Emscripten's Node glue installs process-wide 'uncaughtException' and 'unhandledRejection'
+ * handlers that rethrow (printing the whole minified module); the host's own handling must stay.
+ */
+async function withoutNewProcessHandlers(start: () => Promise<void>): Promise<void> {
+  const events = ['uncaughtException', 'unhandledRejection']
+  const before = events.map((event) => new Set(process.listeners(event as 'uncaughtException')))
+  try {
+    await start()
+  } finally {
+    events.forEach((event, i) => {
+      for (const listener of process.listeners(event as 'uncaughtException')) {
+        if (!before[i]!.has(listener)) process.removeListener(event, listener)
+      }
+    })
+  }
+}
+
 async function tryWasm(): Promise<Attempt> {
   try {
     const wasm = await import('@tensorflow/tfjs-backend-wasm')
@@ -51,7 +69,7 @@ async function tryWasm(): Promise<Attempt> {
       registerWasmTrainingKernels()
       wasmConfigured = true
     }
-    await activate('wasm')
+    await withoutNewProcessHandlers(() => activate('wasm'))
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')
     const threads = wasm.getThreadsCount()
     return { ok: true, detail: `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'} (tfjs-backend-wasm has no threads under Node), our conv backprop kernels` }

@@ -1,26 +1,42 @@
 import * as tf from '@tensorflow/tfjs'
 import { forwardConvInfo, padOrCrop } from './conv-geometry'
 
-/** dy with (stride - 1) zeros after every row and column: [N, H·sh, W·sw, C]. */
-function insertZeros(dy: tf.Tensor4D, strideHeight: number, strideWidth: number): tf.Tensor4D {
-  const [batch, height, width, channels] = dy.shape
-  let out = dy
-  if (strideWidth > 1) {
-    const columns = tf.reshape(out, [batch * height, width, 1, channels])
-    out = tf.reshape(tf.pad(columns, [[0, 0], [0, 0], [0, strideWidth - 1], [0, 0]]), [batch, height, width * strideWidth, channels])
-  }
-  if (strideHeight > 1) {
-    const rowLength = width * strideWidth * channels
-    const rows = tf.reshape(out, [batch, height, 1, rowLength])
-    out = tf.reshape(tf.pad(rows, [[0, 0], [0, 0], [0, strideHeight - 1], [0, 0]]), [batch, height * strideHeight, width * strideWidth, channels])
-  }
-  return out
+/**
+ * The filter of the sub-pixel form of a transposed convolution, [Mh, Mw, Cout, sh·sw·Cin] with
+ * M = ⌈k / s⌉: output channel (rh·sw + rw)·Cin + ci holds the taps ≡ (rh, rw) modulo the stride,
+ * flipped in space and with in/out channels swapped. Taps past the kernel are zero.
+ */
+function subPixelFilter(filter: tf.Tensor4D, strideHeight: number, strideWidth: number): tf.Tensor4D {
+  const [kh, kw, inChannels, outChannels] = filter.shape
+  const mh = Math.ceil(kh / strideHeight)
+  const mw = Math.ceil(kw / strideWidth)
+  const padded = tf.pad(filter, [[0, mh * strideHeight - kh], [0, mw * strideWidth - kw], [0, 0], [0, 0]])
+  const tapRow = strideWidth * inChannels * outChannels
+  // Rows i = sh·m + r: flip m (not r), then columns likewise. Only rank ≤ 4 ops (see the filter kernel).
+  const rowsFlipped = tf.reverse(tf.reshape(padded, [mh, strideHeight, mw * tapRow]), 0)
+  const bothFlipped = tf.reverse(tf.reshape(rowsFlipped, [mh * strideHeight, mw, tapRow]), 1)
+  const phasesInner = tf.transpose(tf.reshape(bothFlipped, [mh, strideHeight, mw, tapRow]), [0, 2, 1, 3])
+  const channelsSwapped = tf.transpose(tf.reshape(phasesInner, [mh * mw, strideHeight * strideWidth * inChannels, outChannels]), [0, 2, 1])
+  return tf.reshape(channelsSwapped, [mh, mw, outChannels, strideHeight * strideWidth * inChannels])
+}
+
+/** [N, Q, R, sh·sw·C] → [N, Q·sh, R·sw, C], channel block (rh·sw + rw) going to row phase rh, column phase rw. */
+function interleavePhases(x: tf.Tensor4D, strideHeight: number, strideWidth: number): tf.Tensor4D {
+  const [batch, rows, columns, channels] = x.shape
+  const inChannels = channels / (strideHeight * strideWidth)
+  if (strideHeight === 1 && strideWidth === 1) return x
+  const grouped = tf.reshape(x, [batch * rows, columns, strideHeight, strideWidth * inChannels])
+  return tf.reshape(tf.transpose(grouped, [0, 2, 1, 3]), [batch, rows * strideHeight, columns * strideWidth, inChannels])
 }
 
 /**
  * The gradient of a convolution with respect to its input (and so the forward pass of a
- * transposed convolution): dy spread out by the stride, then a stride-1 convolution with the
- * filter flipped in space and its in/out channels swapped, on the wasm backend's XNNPACK Conv2D.
+ * transposed convolution), in sub-pixel form: for each stride phase of the output, a stride-1
+ * convolution of dy with that phase's taps, all phases as one XNNPACK Conv2D with sh·sw·Cin
+ * output channels, then interleaved. No multiplications by inserted zeros.
+ *
+ * Padded-input row t = s·q + r receives Σ_m dy[q − m]·W[s·m + r]; padding dy by M − 1 on top
+ * turns that into a plain correlation with the flipped taps.
  */
 function conv2dBackpropInput({ inputs, attrs }: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
   const dy = inputs['dy'] as tf.Tensor4D
@@ -28,23 +44,22 @@ function conv2dBackpropInput({ inputs, attrs }: { inputs: tf.NamedTensorInfoMap;
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as tf.Conv2DBackpropInputAttrs
   const info = forwardConvInfo(tf.Conv2DBackpropInput, inputShape, filter.shape, strides, pad, dataFormat, dimRoundingMode)
   const { top, left } = info.padInfo
-  const { filterHeight, filterWidth, strideHeight, strideWidth, inHeight, inWidth } = info
+  const { filterHeight, filterWidth, strideHeight, strideWidth, inHeight, inWidth, outHeight, outWidth } = info
 
   // Written with tf ops, which run on the wasm backend's own kernels; tidy frees the intermediates.
   return tf.tidy(() => {
-    const spread = insertZeros(dy, strideHeight, strideWidth)
-    // Output row h sums spread rows h + top - i for taps i; padding the spread tensor by
-    // (kernel - 1 - top) turns that into a plain correlation with the flipped filter.
-    const padTop = filterHeight - 1 - top
-    const padLeft = filterWidth - 1 - left
-    const padBottom = inHeight + filterHeight - 1 - padTop - spread.shape[1]
-    const padRight = inWidth + filterWidth - 1 - padLeft - spread.shape[2]
-    const flipped = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D
-    if (Math.min(padTop, padBottom, padLeft, padRight) >= 0) {
-      const explicit: tf.backend_util.ExplicitPadding = [[0, 0], [padTop, padBottom], [padLeft, padRight], [0, 0]]
-      return tf.conv2d(spread, flipped, 1, explicit)
-    }
-    return tf.conv2d(padOrCrop(spread, padTop, padBottom, padLeft, padRight), flipped, 1, 'valid')
+    const mh = Math.ceil(filterHeight / strideHeight)
+    const mw = Math.ceil(filterWidth / strideWidth)
+    // Phase rows q = 0..Q−1 cover the padded input rows up to the last real one.
+    const rows = Math.ceil((top + inHeight) / strideHeight)
+    const columns = Math.ceil((left + inWidth) / strideWidth)
+    const padding = [mh - 1, rows - outHeight, mw - 1, columns - outWidth] as const
+    const weights = subPixelFilter(filter, strideHeight, strideWidth)
+    const phases =
+      Math.min(...padding) >= 0
+        ? tf.conv2d(dy, weights, 1, [[0, 0], [padding[0], padding[1]], [padding[2], padding[3]], [0, 0]])
+        : tf.conv2d(padOrCrop(dy, ...padding), weights, 1, 'valid')
+    return tf.slice(interleavePhases(phases, strideHeight, strideWidth), [0, top, left, 0], [-1, inHeight, inWidth, -1])
   })
 }
 
