@@ -100,6 +100,7 @@ test('train a tiny CycleGAN through the browser: check folders, watch samples, p
   await expect(panel.getByTestId('run-step')).toHaveText('step 40 of 40')
 
   await panel.getByTestId('save-model-name').fill('Tools A to B')
+  await panel.getByTestId('save-model-task').selectOption('style')
   await panel.getByTestId('save-model-submit').click()
   const result = panel.getByTestId('save-model-result')
   await expect(result).toContainText('as model tools-a-to-b')
@@ -109,4 +110,5 @@ test('train a tiny CycleGAN through the browser: check folders, watch samples, p
   const card = page.getByTestId('model-tools-a-to-b')
   await expect(card).toBeVisible()
   await expect(card).toContainText('trained here')
+  await expect(card).toContainText('Style')
 })

@@ -335,6 +335,7 @@ export default {
       noCheckpoint: 'Available after the first checkpoint.',
       name: 'Model name',
       direction: 'Direction',
+      taskFromRun: 'From the run (colorization or custom)',
       submit: 'Save as model',
       saving: 'Exporting the generator…',
       saved: 'Saved “{name}” as model {id}.',

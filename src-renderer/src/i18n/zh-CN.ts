@@ -337,6 +337,7 @@ const zhCN: MessageSchema = {
       noCheckpoint: '第一个检查点之后可用。',
       name: '模型名称',
       direction: '方向',
+      taskFromRun: '按训练任务（上色或自定义）',
       submit: '保存为模型',
       saving: '正在导出生成器…',
       saved: '已将“{name}”保存为模型 {id}。',

@@ -182,10 +182,11 @@ export const useTrainingStore = defineStore('training', () => {
     if (id === selectedId.value) await select(id)
   }
 
-  async function saveModel(id: string, direction: TrainDirection, name: string): Promise<ModelCard> {
+  async function saveModel(id: string, options: { direction: TrainDirection; name: string; task?: ModelCard['task'] }): Promise<ModelCard> {
     saving.value = true
     try {
-      return (await studio.training.saveModel({ id, direction, ...(name.trim() && { name: name.trim() }) })).model
+      const name = options.name.trim()
+      return (await studio.training.saveModel({ id, direction: options.direction, ...(name && { name }), ...(options.task && { task: options.task }) })).model
     } finally {
       saving.value = false
     }
