@@ -140,7 +140,7 @@ export function providerChoices(): { id: ProviderPreference; available: boolean;
  * defaults, so are not repeated). At 512², memory patterns off peaked at 701 MiB vs 911 on, no slower. The
  * optimisation level is the default too but pinned; threads are capped to the cores this process may use.
  */
-function cpuSessionOptions(): InferenceSession.SessionOptions {
+export function cpuSessionOptions(): InferenceSession.SessionOptions {
   return { executionProviders: ['cpu'], graphOptimizationLevel: 'all', intraOpNumThreads: physicalCoreCount(), enableMemPattern: false, logSeverityLevel: 3 }
 }
 
