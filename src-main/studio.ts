@@ -109,7 +109,7 @@ export function createStudio(options: StudioOptions): Studio {
       version,
       libraryPath: library.root,
       door: options.door,
-      compute: { inference: inferenceRuntimeInfo(library.getSettings().provider), training: training.backendInfo() }
+      compute: { inference: await inferenceRuntimeInfo(library.getSettings().provider), training: training.backendInfo() }
     }),
     ...trainingHandlers(training)
   }
