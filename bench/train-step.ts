@@ -1,0 +1,123 @@
+// Seconds per CycleGAN training step (batch 1) through the studio's own trainer on the wasm backend, side by
+// side with PyTorch on the CPU training the same networks (bench/torch-train/cyclegan_step.py), plus peak RSS.
+// Each measurement is a fresh child process, so its peak RSS and its wasm heap (capped at 4 GB) are its own.
+import { spawn } from 'node:child_process'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { fixed, loadLine, machineLine, median, megabytes, peakRssKb, saveResults } from './stats'
+
+const STEPS = Number(process.env.STEPS ?? 3)
+const TORCH_THREADS = Number(process.env.TORCH_THREADS ?? cpus().length)
+const SIZES = (process.env.SIZES ?? '128,256').split(',').map(Number)
+
+interface Net {
+  label: string
+  preset: 'fast' | 'reference'
+  ngf: number
+  ndf: number
+  blocks: number
+  upsampling: 'transpose' | 'resize-conv'
+}
+const NETS: Net[] = [
+  { label: 'fast preset (ngf 16, ndf 32, 6 blocks, resize-conv)', preset: 'fast', ngf: 16, ndf: 32, blocks: 6, upsampling: 'resize-conv' },
+  { label: 'reference network (ngf 64, ndf 64, 9 blocks, transposed conv)', preset: 'reference', ngf: 64, ndf: 64, blocks: 9, upsampling: 'transpose' }
+]
+
+interface ChildRequest {
+  preset: Net['preset']
+  size: number
+  recompute: boolean
+  steps: number
+}
+interface Measurement {
+  seconds?: number[]
+  peakRssKb?: number
+  wasmHeapMb?: number
+  error?: string
+  note?: string
+}
+
+/** In the child: one trainer on the wasm backend, `steps` steps on seeded random images, the first untimed. */
+async function childRun(request: ChildRequest): Promise<Measurement> {
+  const tf = await import('@tensorflow/tfjs')
+  const { selectTrainingBackend } = await import('../src-main/training/backend/select-backend')
+  const { resolveConfig } = await import('../src-main/training/config')
+  const { createTrainer } = await import('../src-main/training/trainer')
+  const backend = await selectTrainingBackend(['wasm'])
+  const config = resolveConfig(request.preset, { mode: 'cyclegan', size: request.size, recompute: request.recompute })
+  const trainer = await createTrainer(config)
+  const pixels = request.size * request.size * 3
+  const image = (seed: number) => Float32Array.from({ length: pixels }, (_, i) => Math.sin(i * 0.37 + seed) * 0.9)
+  const seconds: number[] = []
+  const heap = () => ((tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.length / 2 ** 20)
+  try {
+    for (let i = 0; i < request.steps; i++) {
+      const stats = await trainer.trainStep({ a: image(i), b: image(100 + i) })
+      if (i > 0) seconds.push(stats.ms / 1000)
+    }
+    return { seconds, peakRssKb: peakRssKb(), wasmHeapMb: heap(), note: backend.note }
+  } catch (err) {
+    return { error: (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200), peakRssKb: peakRssKb(), wasmHeapMb: heap(), seconds }
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Measurement> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('close', (code, signal) => {
+      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'))
+      if (line) resolve(JSON.parse(line) as Measurement)
+      else resolve({ error: `exited ${signal ?? code}: ${err.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}` })
+    })
+  })
+}
+
+const tfjsStep = (net: Net, size: number, recompute: boolean): Promise<Measurement> =>
+  run(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', JSON.stringify({ preset: net.preset, size, recompute, steps: STEPS })], process.env)
+
+function torchStep(net: Net, size: number): Promise<Measurement> {
+  const env = { ...process.env }
+  delete env['OPENBLAS_CORETYPE']
+  delete env['OPENBLAS_L2_SIZE']
+  const options = { size, ngf: net.ngf, ndf: net.ndf, blocks: net.blocks, dLayers: 3, upsampling: net.upsampling, steps: STEPS, threads: TORCH_THREADS }
+  return run('/usr/bin/python3', [join(import.meta.dirname, 'torch-train', 'cyclegan_step.py'), JSON.stringify(options)], env)
+}
+
+const describe = (m: Measurement): string => {
+  const memory = `peak RSS ${m.peakRssKb ? megabytes(m.peakRssKb) : '?'}${m.wasmHeapMb ? `, wasm heap ${Math.round(m.wasmHeapMb)} MB` : ''}`
+  if (m.error) return `FAILED (${m.error}) after ${m.seconds?.length ?? 0} timed steps, ${memory}`
+  return `${fixed(median(m.seconds!), 2)} s/step (${m.seconds!.map((s) => fixed(s, 2)).join(', ')}), ${memory}`
+}
+
+async function main(): Promise<void> {
+  console.log(`machine: ${machineLine()}; ${loadLine()}`)
+  console.log(`${STEPS} steps per measurement, the first untimed; PyTorch with ${TORCH_THREADS} threads, wasm single-threaded`)
+  const results = []
+  for (const size of SIZES) {
+    for (const net of NETS) {
+      if (size > 128 && net.preset === 'fast') continue
+      const torch = await torchStep(net, size)
+      console.log(`${size}² ${net.label}: PyTorch CPU ${describe(torch)}`)
+      const variants = net.preset === 'reference' ? [false, true] : [false]
+      for (const recompute of variants) {
+        const wasm = await tfjsStep(net, size, recompute)
+        console.log(`${size}² ${net.label}: wasm${recompute ? ' + recompute' : ''} ${describe(wasm)}`)
+        results.push({ size, net: net.label, recompute, wasm, torch })
+      }
+    }
+  }
+  console.log('\n=== figures ===')
+  for (const r of results) {
+    const ratio = !r.wasm.error && !r.torch.error ? `${fixed(median(r.wasm.seconds!) / median(r.torch.seconds!), 1)}× PyTorch's time` : 'no ratio (a side failed)'
+    console.log(`${r.size}² ${r.net}${r.recompute ? ' + recompute' : ''}: wasm ${describe(r.wasm)} | PyTorch ${describe(r.torch)} | ${ratio}`)
+  }
+  console.log(`raw figures: ${saveResults('train-step', { steps: STEPS, torchThreads: TORCH_THREADS, results })}`)
+}
+
+const childAt = process.argv.indexOf('--child')
+if (childAt >= 0) console.log(JSON.stringify(await childRun(JSON.parse(process.argv[childAt + 1]!) as ChildRequest)))
+else await main()
