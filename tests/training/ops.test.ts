@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { flip } from '../../src-main/training/ops/flip'
 import { instanceNorm } from '../../src-main/training/ops/instance-norm'
 import { recompute } from '../../src-main/training/ops/recompute'
 import { reflectPad2d } from '../../src-main/training/ops/reflect-pad'
@@ -42,6 +43,14 @@ function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): 
   }
   return diff / scale
 }
+
+describe('flip', () => {
+  it('reverses one axis like tf.reverse, for every axis of a rank-4 tensor', () => {
+    const x = random([2, 3, 4, 5], 60)
+    for (const axis of [0, 1, 2, 3]) expect(Array.from(flip(x, axis).dataSync())).toEqual(Array.from(tf.reverse(x, axis).dataSync()))
+    expect(flip(tf.ones([1, 3]), 0).shape).toEqual([1, 3])
+  })
+})
 
 describe('reflectPad2d', () => {
   it('mirrors without repeating the edge, like PyTorch ReflectionPad2d', () => {

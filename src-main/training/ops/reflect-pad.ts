@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
+import { flip } from './flip'
 
 /**
  * Sums a reflect-padded gradient back onto the unpadded axis: the centre maps one to one, the
@@ -11,8 +12,8 @@ function foldAxis(dy: tf.Tensor4D, axis: 1 | 2, pad: number, size: number): tf.T
   const zeros = (before: number, after: number): Array<[number, number]> =>
     axis === 1 ? [[0, 0], [before, after], [0, 0], [0, 0]] : [[0, 0], [0, 0], [before, after], [0, 0]]
   const centre = tf.slice(dy, begin(pad), extent(size))
-  const left = tf.reverse(tf.slice(dy, begin(0), extent(pad)), axis)
-  const right = tf.reverse(tf.slice(dy, begin(pad + size), extent(pad)), axis)
+  const left = flip(tf.slice(dy, begin(0), extent(pad)), axis)
+  const right = flip(tf.slice(dy, begin(pad + size), extent(pad)), axis)
   return tf.addN([centre, tf.pad(left, zeros(1, size - 1 - pad)), tf.pad(right, zeros(size - 1 - pad, 1))])
 }
 
@@ -28,8 +29,7 @@ export function reflectPad2d(x: tf.Tensor4D, pad: number): tf.Tensor4D {
     throw new Error(`reflectPad2d: pad ${pad} must be smaller than the height ${height} and width ${width}`)
   }
   if (pad === 0) return x
-  const padded = tf.customGrad((input, save) => {
-    void save
+  const padded = tf.customGrad((input) => {
     const value = tf.mirrorPad(input as tf.Tensor4D, [[0, 0], [pad, pad], [pad, pad], [0, 0]], 'reflect')
     const gradFunc = (dy: tf.Tensor4D): tf.Tensor4D => {
       const rows = foldAxis(dy, 1, pad, height)

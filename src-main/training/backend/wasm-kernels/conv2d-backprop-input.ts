@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
+import { flip } from '../../ops/flip'
 import { forwardConvInfo, padOrCrop } from './conv-geometry'
 
 /**
@@ -13,8 +14,8 @@ function subPixelFilter(filter: tf.Tensor4D, strideHeight: number, strideWidth: 
   const padded = tf.pad(filter, [[0, mh * strideHeight - kh], [0, mw * strideWidth - kw], [0, 0], [0, 0]])
   const tapRow = strideWidth * inChannels * outChannels
   // Rows i = sh·m + r: flip m (not r), then columns likewise. Only rank ≤ 4 ops (see the filter kernel).
-  const rowsFlipped = tf.reverse(tf.reshape(padded, [mh, strideHeight, mw * tapRow]), 0)
-  const bothFlipped = tf.reverse(tf.reshape(rowsFlipped, [mh * strideHeight, mw, tapRow]), 1)
+  const rowsFlipped = flip(tf.reshape(padded, [mh, strideHeight, mw * tapRow]), 0)
+  const bothFlipped = flip(tf.reshape(rowsFlipped, [mh * strideHeight, mw, tapRow]), 1)
   const phasesInner = tf.transpose(tf.reshape(bothFlipped, [mh, strideHeight, mw, tapRow]), [0, 2, 1, 3])
   const channelsSwapped = tf.transpose(tf.reshape(phasesInner, [mh * mw, strideHeight * strideWidth * inChannels, outChannels]), [0, 2, 1])
   return tf.reshape(channelsSwapped, [mh, mw, outChannels, strideHeight * strideWidth * inChannels])
