@@ -184,6 +184,11 @@ export const trainingRequests = {
         data: TrainingData,
         preset: TrainPreset.default('reference'),
         overrides: TrainOverrides.default({}),
+        /**
+         * Fine-tune the A→B generator of this installed model instead of starting from scratch. Its architecture
+         * (generator, ngf, blocks, unetDepth, upsampling) replaces the preset's and the overrides'.
+         */
+        from: z.object({ modelId: ModelId }).strict().optional(),
         /** Write a sample grid every this many steps. */
         sampleEvery: Whole(1, 1_000_000).optional(),
         /** Save a checkpoint every this many steps (and always on pause, cancel and close). */

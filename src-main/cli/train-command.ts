@@ -15,6 +15,8 @@ export interface TrainFlags {
   sampleEvery?: string
   checkpointEvery?: string
   resume?: string
+  /** A model id whose generator the run fine-tunes. */
+  from?: string
   save: boolean
 }
 
@@ -29,6 +31,7 @@ export async function trainCommand(client: Client, flags: TrainFlags): Promise<n
   const ended = watchRuns(client)
   let run: TrainingRun
   if (flags.resume) {
+    if (flags.from !== undefined) throw new CliError('train: --from starts a new run; a resumed run goes on from its own checkpoint')
     run = (await client.call('training:resume', { id: flags.resume, steps })).run
     console.log(`Resuming "${run.name}" (${run.id}) at step ${run.step} of ${run.steps}.`)
   } else {
@@ -74,11 +77,13 @@ async function startRun(client: Client, flags: TrainFlags, steps: number | undef
     name: flags.name,
     data,
     preset,
-    overrides: { ...(steps !== undefined && { steps, decayFrom: Math.floor(steps / 2) }), ...(size !== undefined && { size }) },
+    overrides: { ...(steps !== undefined && { steps }), ...(size !== undefined && { size }) },
+    ...(flags.from !== undefined && { from: { modelId: flags.from } }),
     sampleEvery: every(flags.sampleEvery, '--sample-every'),
     checkpointEvery: every(flags.checkpointEvery, '--checkpoint-every')
   })
-  console.log(`Started "${run.name}" (${run.id}): ${run.mode}, ${run.steps} steps.`)
+  const from = flags.from !== undefined ? ` from model "${flags.from}"` : ''
+  console.log(`Started "${run.name}" (${run.id}): ${run.mode}, ${run.steps} steps${from}.`)
   return run
 }
 

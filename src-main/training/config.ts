@@ -105,10 +105,22 @@ const MODE_DEFAULTS: Record<TrainMode, Partial<TrainConfig>> = {
   colorize: { generator: 'unet', loss: 'vanilla', poolSize: 0 }
 }
 
-/** A preset, then the mode's own defaults, then `overrides`; validated. */
+/**
+ * A preset, then the mode's own defaults, then `overrides`; validated. Steps given without `decayFrom` move the
+ * decay start with them, keeping the preset's proportion (the reference decays over the second half).
+ */
 export function resolveConfig(preset: PresetName, overrides: Partial<TrainConfig> & { mode: TrainMode }): TrainConfig {
-  return TrainConfigSchema.parse({ ...PRESETS[preset], ...MODE_DEFAULTS[overrides.mode], ...overrides })
+  const base = PRESETS[preset]
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as typeof overrides
+  const decay = given.steps !== undefined && given.decayFrom === undefined ? { decayFrom: Math.floor((given.steps * base.decayFrom) / base.steps) } : {}
+  return TrainConfigSchema.parse({ ...base, ...MODE_DEFAULTS[given.mode], ...decay, ...given })
 }
+
+/** The options that shape a generator: a model fine-tuned from brings its own. */
+export const GENERATOR_SHAPE = ['generator', 'ngf', 'blocks', 'unetDepth', 'upsampling'] as const
+const { generator, ngf, blocks, unetDepth, upsampling } = TrainConfigSchema.shape
+export const GeneratorShape = z.object({ generator, ngf, blocks, unetDepth, upsampling })
+export type GeneratorShape = z.infer<typeof GeneratorShape>
 
 /** Channels of the generator's input and output: images a and b of a Batch have these. */
 export function channelsOf(mode: TrainMode): { in: number; out: number } {

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { TrainingData, TrainPreset } from '../../../src-preload/training-run'
 import { writeFileAtomic } from '../../common/atomic-write'
 import { TrainConfigSchema, TrainMode } from '../config'
+import { FineTuneFrom } from './fine-tune-source'
 
 /** What a run is: saved once at its start (and when its steps are extended) as `run.json` in its folder. */
 export const RunSpec = z.object({
@@ -18,7 +19,9 @@ export const RunSpec = z.object({
   dataset: z.object({ mode: TrainMode, rootA: z.string(), rootB: z.string(), a: z.array(z.string()).min(1), b: z.array(z.string()).min(1) }),
   sampleEvery: z.number().int().positive(),
   checkpointEvery: z.number().int().positive(),
-  createdAt: z.string()
+  createdAt: z.string(),
+  /** The model whose generator the run starts from (a copy is kept as `source`); absent: from scratch. */
+  from: FineTuneFrom.optional()
 })
 export type RunSpec = z.infer<typeof RunSpec>
 
@@ -31,12 +34,18 @@ export function runFiles(runDir: string) {
     sample: (step: number) => join(runDir, 'samples', `${step}.png`),
     sampleLog: join(runDir, 'samples', 'samples.jsonl'),
     metrics: join(runDir, 'metrics.jsonl'),
-    exported: (direction: string) => join(runDir, `generator-${direction}.onnx`)
+    exported: (direction: string) => join(runDir, `generator-${direction}.onnx`),
+    source: join(runDir, 'fine-tune-source.onnx')
   }
 }
 
 export async function readRunSpec(runDir: string): Promise<RunSpec> {
   return RunSpec.parse(JSON.parse(await readFile(runFiles(runDir).spec, 'utf8')))
+}
+
+/** The run's row keeps the resolved config and, when fine-tuning, what it started from. */
+export function rowConfig(spec: Pick<RunSpec, 'config' | 'from'>): Record<string, unknown> {
+  return { ...spec.config, ...(spec.from && { from: spec.from }) }
 }
 
 export async function writeRunSpec(runDir: string, spec: RunSpec): Promise<void> {

@@ -9,6 +9,7 @@ import { decodeRunCheckpoint, encodeRunCheckpoint } from '../checkpoints/snapsho
 import { Sampler } from '../data/sampler'
 import { createTrainer, type Trainer } from '../trainer'
 import type { FromWorker } from '../worker/messages'
+import { fineTuneWeights } from './fine-tune-source'
 import { JsonLines } from './json-lines'
 import { readRunSpec, runFiles, type RunSpec } from './run-folder'
 import { diversity, sampleGrid, type SampleSet } from './sample-grid'
@@ -33,7 +34,9 @@ export async function trainRun(runDir: string, post: (message: FromWorker) => vo
   const latest = await store.latest()
   const saved = latest && decodeRunCheckpoint(latest)
   const { config } = spec
-  const trainer = await createTrainer(config, { snapshot: saved?.trainer })
+  // No checkpoint yet (a new run, or one killed before its first): a fine-tuned run starts from its model again.
+  const init = saved ? { snapshot: saved.trainer } : spec.from ? { generatorWeights: await fineTuneWeights(files.source, spec.from, config) } : {}
+  const trainer = await createTrainer(config, init)
   try {
     const sampler = new Sampler(spec.dataset, config.size, saved?.sampler ?? { seed: config.seed })
     const metrics = new JsonLines(files.metrics, MetricPoint)

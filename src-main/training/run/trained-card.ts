@@ -2,7 +2,8 @@ import type { ModelTask } from '../../../src-preload/model-card'
 import type { TrainDirection, TrainingRun } from '../../../src-preload/training-run'
 import type { ImportOptions } from '../../models'
 import type { TrainedProvenance } from '../../models/registry'
-import { sizeMultipleOf, type TrainConfig } from '../config'
+import { sizeMultipleOf } from '../config'
+import type { RunSpec } from './run-folder'
 
 const ARCHITECTURE_CREDIT = {
   work: 'CycleGAN and pix2pix generator and PatchGAN discriminator designs (Zhu, Park, Isola, Efros)',
@@ -11,7 +12,7 @@ const ARCHITECTURE_CREDIT = {
 }
 
 /** What a model saved from a run is called and what its card records: data, counts, steps, settings, time, backend. */
-export function trainedModel(run: TrainingRun, config: TrainConfig, direction: TrainDirection, step: number, request: { name?: string; modelId?: string; task?: ModelTask }): { options: ImportOptions; provenance: TrainedProvenance } {
+export function trainedModel(run: TrainingRun, { config, from }: Pick<RunSpec, 'config' | 'from'>, direction: TrainDirection, step: number, request: { name?: string; modelId?: string; task?: ModelTask }): { options: ImportOptions; provenance: TrainedProvenance } {
   const colorize = run.mode === 'colorize'
   const arrow = direction === 'AtoB' ? 'A→B' : 'B→A'
   const { a, b, countA, countB } = run.data
@@ -28,7 +29,10 @@ export function trainedModel(run: TrainingRun, config: TrainConfig, direction: T
     provenance: {
       licence: 'as the owners of the training photos allow (GAN Studio records where they came from, not their licence)',
       credits: [...photos.map(({ folder, count }) => ({ work: `${count} training photos`, licence: 'not recorded', source: folder })), ARCHITECTURE_CREDIT],
-      notes: `Trained in GAN Studio: ${run.mode}, ${step} of ${run.steps} steps on ${photos.map((p) => `${p.count} photos from ${p.folder}`).join(' and ')}.`,
+      notes: [
+        `Trained in GAN Studio: ${run.mode}, ${step} of ${run.steps} steps on ${photos.map((p) => `${p.count} photos from ${p.folder}`).join(' and ')}.`,
+        ...(from ? [`Fine-tuned from “${from.name}” (${from.modelId}).`] : [])
+      ].join(' '),
       training: {
         runId: run.id,
         run: run.name,
@@ -37,6 +41,7 @@ export function trainedModel(run: TrainingRun, config: TrainConfig, direction: T
         preset: run.preset,
         steps: step,
         config,
+        ...(from && { fineTunedFrom: { modelId: from.modelId, name: from.name, sha256: from.sha256 } }),
         data: run.data,
         trainingSeconds: Math.round(run.trainingSeconds),
         backend: run.backend,

@@ -9,13 +9,15 @@ import type { JobContext, JobRunner } from '../../jobs/job-runner'
 import type { Library } from '../../library/library'
 import type { ModelRegistry } from '../../models'
 import { trainingBackendInfo } from '../backend/expected-backend'
+import { writeFileAtomic } from '../../common/atomic-write'
 import { resolveConfig, TrainConfigSchema } from '../config'
 import { inspectTrainingData } from '../data/inspect-data'
 import type { FromWorker } from '../worker/messages'
 import { TrainingWorker } from '../worker/worker-host'
 import { JsonLines } from './json-lines'
 import { downsample } from './metric-series'
-import { readRunSpec, runFiles, writeRunSpec, type RunSpec } from './run-folder'
+import { fineTuneConfig, fineTuneSource } from './fine-tune-source'
+import { readRunSpec, rowConfig, runFiles, writeRunSpec, type RunSpec } from './run-folder'
 import { RunProgress } from './run-progress'
 import { trainedModel } from './trained-card'
 
@@ -60,8 +62,9 @@ export class TrainingService {
 
   async start(request: ParsedRequestOf<'training:start'>): Promise<TrainingRun> {
     const { name, data, preset, overrides } = request
-    const config = resolveConfig(preset, { ...overrides, mode: data.mode })
     this.refuseIfBusy()
+    const source = request.from && (await fineTuneSource(await this.o.models(), request.from.modelId, data.mode, overrides))
+    const config = fineTuneConfig(preset, overrides, data.mode, source?.from)
     const { report, dataset } = await inspectTrainingData(data, config.size)
     if (!dataset) throw new StudioError('training-data', report.errors.join('; '))
     this.refuseIfBusy()
@@ -77,13 +80,16 @@ export class TrainingService {
       dataset,
       sampleEvery: request.sampleEvery ?? everyDefault(config.steps, 200, 500),
       checkpointEvery: request.checkpointEvery ?? everyDefault(config.steps, 50, 1000),
-      createdAt
+      createdAt,
+      ...(source && { from: source.from })
     }
     // The folder before the row: a crash in between leaves a folder the next open sweeps.
-    await writeRunSpec(this.o.library.runDir(id), spec)
+    const dir = this.o.library.runDir(id)
+    if (source) await writeFileAtomic(runFiles(dir).source, source.bytes)
+    await writeRunSpec(dir, spec)
     const counts = { a: dataset.rootA, countA: dataset.a.length, ...(data.mode !== 'colorize' && { b: dataset.rootB, countB: dataset.b.length }) }
     const run = this.o.library.trainingRuns.insert({
-      id, name, mode: data.mode, preset, status: 'running', step: 0, steps: config.steps, config, data: counts,
+      id, name, mode: data.mode, preset, status: 'running', step: 0, steps: config.steps, config: rowConfig(spec), data: counts,
       backend: null, error: null, modelIds: [], trainingSeconds: 0, createdAt
     })
     this.launch(run)
@@ -131,7 +137,7 @@ export class TrainingService {
       const spec = await readRunSpec(dir)
       const config = TrainConfigSchema.parse({ ...spec.config, steps: target, decayFrom: Math.min(spec.config.decayFrom, target) })
       await writeRunSpec(dir, { ...spec, config })
-      run = runs.update(id, { steps: target, config })
+      run = runs.update(id, { steps: target, config: rowConfig({ ...spec, config }) })
     }
     run = this.changed(runs.update(id, { status: 'running', error: null }))
     this.launch(run)
@@ -147,8 +153,8 @@ export class TrainingService {
       const worker = new TrainingWorker({ type: 'export', runDir: dir, direction, target }, () => undefined)
       const exported = await worker.ended
       if (exported.type !== 'exported') throw new StudioError('internal', 'the training worker did not export the model')
-      const { config } = await readRunSpec(dir)
-      const { options, provenance } = trainedModel(run, config, direction, exported.step, request)
+      const { config, from } = await readRunSpec(dir)
+      const { options, provenance } = trainedModel(run, { config, from }, direction, exported.step, request)
       const { card, duplicate } = await (await this.o.models()).addTrained(target, options, provenance)
       if (!duplicate) this.o.emit('models:changed', { reason: 'trained' })
       const latest = this.o.library.trainingRuns.get(id)
