@@ -1,10 +1,13 @@
 /** Training runs: what the Train screen and `gan-studio train` ask for and hear. Schemas only; part of the contract. */
 import { z } from 'zod'
-import { ModelCard, ModelId, ModelTask } from './model-card'
+import { ModelCard, ModelId, ModelTask, type ModelPipeline } from './model-card'
 
 /** cyclegan: two unpaired folders. pix2pix: aligned pairs. colorize: colour photos, L in and ab out. */
 export const TrainMode = z.enum(['cyclegan', 'pix2pix', 'colorize'])
 export type TrainMode = z.infer<typeof TrainMode>
+
+/** The pipeline of the models a mode trains, and so of those it can fine-tune. */
+export const MODE_PIPELINE: Readonly<Record<TrainMode, ModelPipeline>> = { cyclegan: 'rgb', pix2pix: 'rgb', colorize: 'lab-chroma' }
 
 export const TrainPreset = z.enum(['reference', 'fast'])
 export type TrainPreset = z.infer<typeof TrainPreset>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { ModelId, ModelSource, type ModelCard } from '../../../src-preload/model-card'
+import { MODE_PIPELINE } from '../../../src-preload/training-run'
 import { StudioError } from '../../common/studio-error'
 import type { ModelRegistry } from '../../models'
 import { channelsOf, GENERATOR_SHAPE, GeneratorShape, resolveConfig, type PresetName, type TrainConfig, type TrainMode } from '../config'
@@ -24,7 +25,6 @@ export const FineTuneFrom = z.object({
 })
 export type FineTuneFrom = z.infer<typeof FineTuneFrom>
 
-const MODE_PIPELINE: Record<TrainMode, ModelCard['pipeline']> = { cyclegan: 'rgb', pix2pix: 'rgb', colorize: 'lab-chroma' }
 const WHAT: Record<ModelCard['pipeline'], string> = {
   rgb: 'an RGB model (R, G, B in and out: 3 → 3 channels)',
   'lab-chroma': 'a colorizer (L in, a and b out: 1 → 2 channels)'

@@ -3,6 +3,8 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import { mediaUrl, onConnectionState, studio } from '../api'
 import { appendMetric, appendSample, mergeHistory } from '../training/metric-history'
+import { unfitFor } from '../training/start-from'
+import { useModelsStore } from './models'
 import { useNoticesStore } from './notices'
 
 export interface TrainDraft {
@@ -16,6 +18,8 @@ export interface TrainDraft {
   sampleEvery: number | null
   /** Only what the user changed from the preset. */
   overrides: TrainOverrides
+  /** The id of the installed model whose generator the run fine-tunes; '' trains from scratch. */
+  from: string
 }
 
 interface LiveRun {
@@ -26,12 +30,6 @@ interface LiveRun {
 
 const FOLDERS_KEY = 'gan-studio.train.folders'
 export const RESUMABLE: readonly TrainingRun['status'][] = ['paused', 'interrupted']
-
-/** As in the reference, the learning rate holds for the first half of the steps and falls to 0 over the second half. */
-function withDecay(overrides: TrainOverrides): TrainOverrides {
-  const { steps, decayFrom } = overrides
-  return steps === undefined || decayFrom !== undefined ? overrides : { ...overrides, decayFrom: Math.floor(steps / 2) }
-}
 
 function rememberedFolders(): { a: string; b: string } {
   try {
@@ -45,7 +43,8 @@ function rememberedFolders(): { a: string; b: string } {
 
 /** Training runs: the setup being drafted and its data check, the runs list, and the selected run followed live. */
 export const useTrainingStore = defineStore('training', () => {
-  const draft = reactive<TrainDraft>({ mode: 'cyclegan', ...rememberedFolders(), preset: 'fast', name: '', sampleEvery: null, overrides: {} })
+  const models = useModelsStore()
+  const draft = reactive<TrainDraft>({ mode: 'cyclegan', ...rememberedFolders(), preset: 'fast', name: '', sampleEvery: null, overrides: {}, from: '' })
   const report = ref<DataReport | null>(null)
   /** What `report` was made for; the draft may have changed since. */
   const reportFor = ref('')
@@ -64,6 +63,15 @@ export const useTrainingStore = defineStore('training', () => {
   const reportCurrent = computed(() => report.value !== null && reportFor.value === checkedKey.value)
   const selected = computed(() => runs.value.find((r) => r.id === selectedId.value) ?? null)
   const latestSample = computed(() => live.value?.samples.at(-1) ?? null)
+
+  // A model chosen to start from leaves the choice when it no longer fits the mode, or was removed.
+  watch(
+    () => [draft.mode, models.models] as const,
+    ([mode, cards]) => {
+      const chosen = cards.find((m) => m.id === draft.from)
+      if (draft.from && (!chosen || unfitFor(chosen, mode))) draft.from = ''
+    }
+  )
 
   watch(
     () => [draft.a, draft.b],
@@ -121,7 +129,8 @@ export const useTrainingStore = defineStore('training', () => {
         name: draft.name.trim() || `${draft.mode} ${new Date().toLocaleString()}`,
         data: dataOf(draft),
         preset: draft.preset,
-        overrides: withDecay(draft.overrides),
+        overrides: draft.overrides,
+        ...(draft.from && { from: { modelId: draft.from } }),
         ...(draft.sampleEvery !== null && { sampleEvery: draft.sampleEvery })
       })
       upsert(run)
