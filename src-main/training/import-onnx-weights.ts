@@ -51,7 +51,7 @@ export function readBuilderGenerator(bytes: Uint8Array, name: string, known?: Ge
       : unetGenerator({ inChannels, outChannels, ngf: shape.ngf!, depth: shape.unetDepth!, weights })
   const rebuilt = onnx.ModelProto.decode(built.bytes).graph!
   compareNodes(graph.node ?? [], rebuilt.node ?? [], refuse)
-  compareInitializers(initializers, rebuilt.initializer ?? [], refuse)
+  compareInitializers(initializers, rebuilt.initializer ?? [], parameters, refuse)
   return { shape, inChannels, outChannels, parameters }
 }
 
@@ -128,11 +128,13 @@ function compareNodes(source: readonly proto.INodeProto[], rebuilt: readonly pro
   }
 }
 
-function compareInitializers(source: Initializers, rebuilt: readonly proto.ITensorProto[], refuse: Refuse): void {
+/** The rebuilt graph's parameters are the source's own; its constants (norms, pads, scales) must equal the source's. */
+function compareInitializers(source: Initializers, rebuilt: readonly proto.ITensorProto[], parameters: ReadonlyMap<string, unknown>, refuse: Refuse): void {
   const expected = new Set(rebuilt.map((t) => t.name ?? ''))
   const extra = [...source.keys()].filter((name) => !expected.has(name))
   if (extra.length) refuse(`it holds initializers the builder does not make (${extra.slice(0, 3).join(', ')})`)
   for (const tensor of rebuilt) {
+    if (parameters.has(tensor.name ?? '')) continue
     const theirs = source.get(tensor.name ?? '')!
     if (!sameValues(theirs, tensor)) refuse(`its constant ${tensor.name} differs from the builder's (a learned normalisation or other padding or scales)`)
   }
