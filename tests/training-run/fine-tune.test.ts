@@ -140,6 +140,9 @@ describe('fine-tuning from an installed model', () => {
     const sigmoidEnd = decodeGraph(resnetGenerator({ inChannels: 3, outChannels: 3, ngf: 4, nBlocks: 1, upsampling: 'transpose', weights: seededWeights(2) }).bytes)
     sigmoidEnd.graph.node!.at(-1)!.opType = 'Sigmoid'
     const nearMiss = await importModel(onnx.ModelProto.encode(sigmoidEnd.model).finish(), 'near miss')
+    const learnedNorm = decodeGraph(resnetGenerator({ inChannels: 3, outChannels: 3, ngf: 4, nBlocks: 1, upsampling: 'transpose', weights: seededWeights(2) }).bytes)
+    learnedNorm.initializer('stem.norm.scale')!.rawData![0] ^= 1
+    const affine = await importModel(onnx.ModelProto.encode(learnedNorm.model).finish(), 'learned norm')
     const before = studio.library.trainingRuns.list().length
 
     const refusal = async (mode: TrainMode, modelId: string) => {
@@ -157,6 +160,7 @@ describe('fine-tuning from an installed model', () => {
       message: expect.stringMatching(/^“foreign” was not made by GAN Studio's generator builder: its layers are named enc\.conv\.weight.*; fine-tuning needs a ResNet generator/)
     })
     expect((await refusal('cyclegan', nearMiss.id)).message).toMatch(/^“near miss” was not made by GAN Studio's generator builder: its node \d+ of \d+ is Sigmoid \(.*\) where the builder's graph of \d+ nodes has Tanh/)
+    expect((await refusal('cyclegan', affine.id)).message).toMatch(/^“learned norm” was not made by GAN Studio's generator builder: its constant stem\.norm\.scale differs from the builder's/)
     expect(await refusal('cyclegan', 'no-such-model')).toMatchObject({ code: 'not-found' })
     expect(studio.library.trainingRuns.list()).toHaveLength(before)
   })
