@@ -33,6 +33,12 @@ export function decodeGraph(bytes: Uint8Array): EditableGraph {
 
 export const encodeGraph = ({ model }: EditableGraph): Uint8Array => onnx.ModelProto.encode(model).finish()
 
+/** Removes initializers that no node reads any more (weights a rewrite replaced); graph inputs and outputs are kept. */
+export function dropUnusedInitializers({ graph }: EditableGraph): void {
+  const used = new Set([...(graph.node ?? []).flatMap((n) => n.input ?? []), ...[...(graph.input ?? []), ...(graph.output ?? [])].map((v) => v.name)])
+  graph.initializer = (graph.initializer ?? []).filter((t) => used.has(t.name ?? ''))
+}
+
 /** The float32 values of an initializer stored as raw_data or float_data; undefined for other types or external data. */
 export function floatValues(tensor: proto.ITensorProto): Float32Array | undefined {
   if (tensor.dataType !== onnx.TensorProto.DataType.FLOAT || tensor.dataLocation === onnx.TensorProto.DataLocation.EXTERNAL) return undefined

@@ -1,5 +1,5 @@
 import type { onnx as proto } from 'onnx-proto'
-import { decodeGraph, dimsOf, encodeGraph, floatValues, intOf, intsOf, type EditableGraph } from './graph-edit'
+import { decodeGraph, dimsOf, dropUnusedInitializers, encodeGraph, floatValues, intOf, intsOf, type EditableGraph } from './graph-edit'
 import { floatTensor, intAttribute, intsAttribute, stringAttribute } from './proto-values'
 
 /**
@@ -13,19 +13,14 @@ export function polyphaseConvTranspose(bytes: Uint8Array): { bytes: Uint8Array; 
   const edit = decodeGraph(bytes)
   let rewritten = 0
   const nodes: proto.INodeProto[] = []
-  const replaced = new Set<string>()
   for (const node of edit.graph.node ?? []) {
     const replacement = node.opType === 'ConvTranspose' && !node.domain ? asPhaseConvs(edit, node) : undefined
-    if (replacement) {
-      rewritten++
-      for (const name of (node.input ?? []).slice(1)) replaced.add(name)
-    }
+    if (replacement) rewritten++
     nodes.push(...(replacement ?? [node]))
   }
   if (rewritten === 0) return { bytes, rewritten }
   edit.graph.node = nodes
-  const stillUsed = new Set(nodes.flatMap((n) => n.input ?? []))
-  edit.graph.initializer = (edit.graph.initializer ?? []).filter((t) => !replaced.has(t.name ?? '') || stillUsed.has(t.name ?? ''))
+  dropUnusedInitializers(edit)
   return { bytes: encodeGraph(edit), rewritten }
 }
 

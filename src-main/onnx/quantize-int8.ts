@@ -1,7 +1,7 @@
 import type { onnx as proto } from 'onnx-proto'
-import { decodeGraph, dimsOf, encodeGraph, floatValues, type EditableGraph } from './graph-edit'
+import { decodeGraph, dimsOf, dropUnusedInitializers, encodeGraph, floatValues, type EditableGraph } from './graph-edit'
 import { onnx } from './onnx-proto'
-import { intAttribute } from './proto-values'
+import { floatTensor, intAttribute } from './proto-values'
 
 /** The smallest and largest value a tensor took over the calibration images. */
 export interface ValueRange {
@@ -58,11 +58,11 @@ export function quantizeConvsInt8(bytes: Uint8Array, ranges: ReadonlyMap<string,
     const { scale, zeroPoint } = uint8Params(range)
     const scaleName = edit.freshName(`${name}.q_scale`)
     const zeroName = edit.freshName(`${name}.q_zero`)
-    edit.graph.initializer?.push(scalarTensor(scaleName, DataType.FLOAT, scale), scalarTensor(zeroName, DataType.UINT8, zeroPoint))
+    edit.graph.initializer?.push(floatTensor(scaleName, [], new Float32Array([scale])), { name: zeroName, dims: [], dataType: DataType.UINT8, rawData: new Uint8Array([zeroPoint]) })
     return { scale: scaleName, zeroPoint: zeroName, scaleValue: scale }
   }
-  /** Q→DQ of `name` into `into`, returning the input scale for the bias. */
-  const fakeQuantise = (name: string, into: string, params = activation(name)): typeof params => {
+  /** Q→DQ of `name` into `into` with `params`, which it returns. */
+  const fakeQuantise = (name: string, into: string, params: ReturnType<typeof activation>): typeof params => {
     const quantised = edit.freshName(`${name}.quantised`)
     nodes.push(
       { name: edit.freshName(`${name}.quantise`), opType: 'QuantizeLinear', input: [name, params.scale, params.zeroPoint], output: [quantised] },
@@ -82,7 +82,7 @@ export function quantizeConvsInt8(bytes: Uint8Array, ranges: ReadonlyMap<string,
     let xDequantised = dequantised.get(x)
     if (!xDequantised) {
       xDequantised = edit.freshName(`${x}.dequantised`)
-      inputScales.set(xDequantised, fakeQuantise(x, xDequantised).scaleValue)
+      inputScales.set(xDequantised, fakeQuantise(x, xDequantised, activation(x)).scaleValue)
       dequantised.set(x, xDequantised)
     }
     const weight = quantiseWeight(edit, weightName)
@@ -94,6 +94,7 @@ export function quantizeConvsInt8(bytes: Uint8Array, ranges: ReadonlyMap<string,
     fakeQuantise(yFloat, y, activation(y))
   }
   edit.graph.node = nodes
+  dropUnusedInitializers(edit)
   return encodeGraph(edit)
 }
 
@@ -123,7 +124,7 @@ function quantiseWeight(edit: EditableGraph, name: string): { dequantised: strin
   const [int8Name, scaleName, zeroName, dequantised] = ['int8', 'scale', 'zero', 'dequantised'].map((s) => edit.freshName(`${name}.${s}`)) as [string, string, string, string]
   edit.graph.initializer?.push(
     { name: int8Name, dims, dataType: DataType.INT8, rawData: new Uint8Array(quantised.buffer) },
-    floatVector(scaleName, scales),
+    floatTensor(scaleName, [scales.length], scales),
     { name: zeroName, dims: [outChannels], dataType: DataType.INT8, rawData: new Uint8Array(outChannels) }
   )
   const node: proto.INodeProto = { name: dequantised, opType: 'DequantizeLinear', input: [int8Name, scaleName, zeroName], output: [dequantised], attribute: [intAttribute('axis', 0)] }
@@ -140,21 +141,10 @@ function quantiseBias(edit: EditableGraph, name: string, inputScale: number, wei
   quantised.forEach((v, i) => view.setInt32(i * 4, v, true))
   edit.graph.initializer?.push(
     { name: int32Name, dims: [values.length], dataType: DataType.INT32, rawData: bytes },
-    floatVector(scaleName, scales),
+    floatTensor(scaleName, [scales.length], scales),
     { name: zeroName, dims: [values.length], dataType: DataType.INT32, rawData: new Uint8Array(values.length * 4) }
   )
   nodes.push({ name: dequantised, opType: 'DequantizeLinear', input: [int32Name, scaleName, zeroName], output: [dequantised], attribute: [intAttribute('axis', 0)] })
   return dequantised
 }
 
-function floatVector(name: string, values: Float32Array): proto.ITensorProto {
-  const bytes = new Uint8Array(values.length * 4)
-  const view = new DataView(bytes.buffer)
-  values.forEach((v, i) => view.setFloat32(i * 4, v, true))
-  return { name, dims: [values.length], dataType: DataType.FLOAT, rawData: bytes }
-}
-
-function scalarTensor(name: string, dataType: number, value: number): proto.ITensorProto {
-  if (dataType === DataType.UINT8) return { name, dims: [], dataType, rawData: new Uint8Array([value]) }
-  return { ...floatVector(name, new Float32Array([value])), dims: [] }
-}

@@ -56,6 +56,7 @@ describe('int8 quantisation', () => {
     const nodes = decodeGraph(bytes).graph.node ?? []
     expect(nodes.filter((n) => n.opType === 'QuantizeLinear')).toHaveLength(4) // input, c1 out, ReLU out, c2 out
     expect(nodes.filter((n) => n.opType === 'DequantizeLinear')).toHaveLength(8) // the 4 values, 2 weights, 2 biases
+    expect((decodeGraph(bytes).graph.initializer ?? []).map((t) => t.name)).not.toContain('c1.weight') // only its int8 copy remains
 
     const optimized = join(tempDir(), 'optimized.onnx')
     const quantised = await run(bytes, held!, { graphOptimizationLevel: 'extended', optimizedModelFilePath: optimized })
