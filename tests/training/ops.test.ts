@@ -172,6 +172,25 @@ describe('recompute', () => {
     expect(relativeError(dxOurs.dataSync(), dxPlain.dataSync())).toBeLessThan(1e-4)
   })
 
+  it('nests: a checkpointed network of checkpointed blocks has the same gradients as the plain one', () => {
+    const first = residualBlock(2, 60)
+    const second = residualBlock(2, 70)
+    const params = [...first.params, ...second.params]
+    type Block = (x: tf.Tensor4D) => tf.Tensor4D
+    const network =
+      (inner: (block: ReturnType<typeof residualBlock>) => Block): Block =>
+      (x) =>
+        inner(second)(tf.relu(inner(first)(x)))
+    const plain = network((block) => block.fn)
+    const nested = recompute(network((block) => recompute(block.fn, block.params)), params)
+    const x = random([1, 5, 6, 2], 80) as tf.Tensor4D
+    const weights = random([1, 5, 6, 2], 81)
+    const twoPasses = (net: Block) => () => tf.sum(tf.mul(net(net(x)), weights)) as tf.Scalar
+    const expected = tf.variableGrads(twoPasses(plain), params)
+    const ours = tf.variableGrads(twoPasses(nested), params)
+    for (const p of params) expect(relativeError(ours.grads[p.name]!.dataSync(), expected.grads[p.name]!.dataSync())).toBeLessThan(1e-4)
+  })
+
   it('trains variables through optimizer.minimize exactly like the plain function, without leaking tensors', () => {
     const steps = (useRecompute: boolean): ArrayLike<number>[] => {
       const { fn, params } = residualBlock(2, 40)
