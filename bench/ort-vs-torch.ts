@@ -4,13 +4,14 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { InferenceSession } from 'onnxruntime-node'
-import sharp from 'sharp'
 import { loadOrt } from '../src-main/inference/load-ort'
 import { closeSessions, cpuSessionOptions, openSession, physicalCoreCount } from '../src-main/inference/ort-session'
 import { resnetGenerator, seededWeights, type WeightSource } from '../src-main/onnx'
 import { quantizeWithCalibration, type CalibrationImage } from '../src-main/onnx/calibrate-int8'
 import { polyphaseConvTranspose } from '../src-main/onnx/polyphase-conv-transpose'
 import { fixed, loadLine, machineLine, median, saveResults } from './stats'
+import { photoFiles, photoInput } from '../tests/helpers/photo-input'
+import { maxAbsDiff } from '../tests/onnx/ort'
 import { ensureTorch, PYTHON, TorchWorker } from './torch/worker-client'
 
 const ort = loadOrt()
@@ -19,18 +20,8 @@ const SIZES = [256, 512] as const
 const NGF = 64
 const BLOCKS = 9
 const CACHE = join(import.meta.dirname, '.cache', 'ort-vs-torch')
-const PHOTOS = new URL('../tests/fixtures/photos/', import.meta.url).pathname
 /** The photo the timings use; all photos are used for the quality check. */
 const TIMED_PHOTO = 'lxqt--drop.jpg'
-
-/** Planar RGB in [−1, 1], the photo centre-cropped and scaled to size × size. */
-async function photoInput(file: string, size: number): Promise<CalibrationImage> {
-  const { data } = await sharp(join(PHOTOS, file)).resize(size, size, { fit: 'cover' }).removeAlpha().raw().toBuffer({ resolveWithObject: true })
-  const pixels = size * size
-  const planar = new Float32Array(3 * pixels)
-  for (let i = 0; i < pixels; i++) for (let c = 0; c < 3; c++) planar[c * pixels + i] = data[i * 3 + c]! / 127.5 - 1
-  return { data: planar, channels: 3, height: size, width: size }
-}
 
 /** Seeded weights, also written in order to weights.bin with a manifest (name, shape, offset) for PyTorch. */
 function recordedWeights(): { source: WeightSource; save: () => { weights: string; manifest: string } } {
@@ -64,12 +55,6 @@ function psnr(reference: Float32Array, test: Float32Array): number {
   let squared = 0
   for (let i = 0; i < reference.length; i++) squared += (reference[i]! - test[i]!) ** 2
   return squared === 0 ? Infinity : 10 * Math.log10(4 / (squared / reference.length))
-}
-
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let max = 0
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!))
-  return max
 }
 
 async function infer(session: InferenceSession, image: CalibrationImage): Promise<Float32Array> {
@@ -109,7 +94,7 @@ console.log(`machine: ${machineLine()}; ${loadLine()}`)
 ensureTorch()
 const weights = recordedWeights()
 const model = resnetGenerator({ inChannels: 3, outChannels: 3, ngf: NGF, nBlocks: BLOCKS, upsampling: 'transpose', weights: weights.source })
-const files = readdirSync(PHOTOS).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort()
+const files = photoFiles
 const photos = new Map<number, CalibrationImage[]>()
 for (const size of SIZES) photos.set(size, await Promise.all(files.map((f) => photoInput(f, size))))
 const calibration = photos.get(256)!.filter((_, i) => files[i] !== TIMED_PHOTO)

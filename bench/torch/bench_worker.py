@@ -1,7 +1,7 @@
 """Runs the ResNet generator in PyTorch for bench/ort-vs-torch.ts, one JSON request per stdin line, one JSON reply
 per stdout line:
   {"cmd": "load", "weights": path, "manifest": path, "ngf": n, "blocks": n}  ->  {"threads": n, "torch": version, "blas": [paths]}
-  {"cmd": "infer", "input": path, "output": path, "size": s}  float32 NCHW [1, 3, s, s] in, output written  ->  {}
+  {"cmd": "infer", "input": path, "output": path, "size": s}  float32 NCHW [1, 3, s, s] in (kept for time and profile), output written  ->  {}
   {"cmd": "time", "size": s}  one timed forward pass on the last input of that size  ->  {"ms": t}
   {"cmd": "profile", "size": s, "runs": n}  self CPU time per run of each aten op  ->  {"ms": {op: t}}
 The caller must start it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (they slow PyTorch's CPU kernels).

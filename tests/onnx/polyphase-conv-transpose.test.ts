@@ -4,7 +4,7 @@ import { decodeGraph } from '../../src-main/onnx/graph-edit'
 import { polyphaseConvTranspose } from '../../src-main/onnx/polyphase-conv-transpose'
 import { maxAbsDiff, randomImage, runModel } from './ort'
 import type { Nchw } from './reference-ops'
-import { photoFiles, photoInput } from './photo-input'
+import { photoFiles, photoInput } from '../helpers/photo-input'
 
 // Float32 sums taken in another order: the rewritten graph must agree to rounding, not approximately.
 const TOLERANCE = 1e-5

@@ -7,7 +7,7 @@ import { quantizeWithCalibration, type CalibrationImage } from '../../src-main/o
 import { decodeGraph } from '../../src-main/onnx/graph-edit'
 import { convActivationNames, quantizeConvsInt8 } from '../../src-main/onnx/quantize-int8'
 import { tempDir } from '../helpers/temp-dir'
-import { photoFiles, photoInput } from './photo-input'
+import { photoFiles, photoInput } from '../helpers/photo-input'
 
 /** A conv → ReLU → conv network, small enough that int8 error stays near one quantisation step. */
 function twoConvModel(): Uint8Array {
