@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import type { CalibrationImage } from '../../src-main/onnx/calibrate-int8'
+import type { CalibrationImage } from '../../bench/ort-variants/calibrate-int8'
 
 const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photos')
 export const photoFiles = readdirSync(PHOTOS).filter((f) => f.endsWith('.jpg')).sort()

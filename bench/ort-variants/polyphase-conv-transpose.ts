@@ -1,6 +1,6 @@
 import type { onnx as proto } from 'onnx-proto'
-import { decodeGraph, dimsOf, dropUnusedInitializers, encodeGraph, floatValues, intOf, intsOf, type EditableGraph } from './graph-edit'
-import { floatTensor, intAttribute, intsAttribute, stringAttribute } from './proto-values'
+import { decodeGraph, dimsOf, dropUnusedInitializers, encodeGraph, floatValues, intOf, intsOf, type EditableGraph } from '../../src-main/onnx/graph-edit'
+import { floatTensor, intAttribute, intsAttribute, stringAttribute } from '../../src-main/onnx/proto-values'
 
 /**
  * Rewrites each ConvTranspose whose stride s is the same on both axes and whose output is exactly s times its input

@@ -1,7 +1,7 @@
 import type { onnx as proto } from 'onnx-proto'
-import { decodeGraph, dimsOf, dropUnusedInitializers, encodeGraph, floatValues, type EditableGraph } from './graph-edit'
-import { onnx } from './onnx-proto'
-import { floatTensor, intAttribute } from './proto-values'
+import { decodeGraph, dimsOf, dropUnusedInitializers, encodeGraph, floatValues, type EditableGraph } from '../../src-main/onnx/graph-edit'
+import { onnx } from '../../src-main/onnx/onnx-proto'
+import { floatTensor, intAttribute } from '../../src-main/onnx/proto-values'
 
 /** The smallest and largest value a tensor took over the calibration images. */
 export interface ValueRange {

@@ -1,4 +1,4 @@
-import { loadOrt } from '../inference/load-ort'
+import { loadOrt } from '../../src-main/inference/load-ort'
 import { convActivationNames, exposeValues, quantizeConvsInt8, type ValueRange } from './quantize-int8'
 
 /** One float32 planar image, [channels, height, width], normalised as the model expects. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { GraphBuilder, resnetGenerator, seededWeights, type Padding } from '../../src-main/onnx'
 import { decodeGraph } from '../../src-main/onnx/graph-edit'
-import { polyphaseConvTranspose } from '../../src-main/onnx/polyphase-conv-transpose'
-import { maxAbsDiff, randomImage, runModel } from './ort'
-import type { Nchw } from './reference-ops'
+import { polyphaseConvTranspose } from '../../bench/ort-variants/polyphase-conv-transpose'
+import { maxAbsDiff, randomImage, runModel } from '../onnx/ort'
+import type { Nchw } from '../onnx/reference-ops'
 import { photoFiles, photoInput } from '../helpers/photo-input'
 
 // Float32 sums taken in another order: the rewritten graph must agree to rounding, not approximately.
