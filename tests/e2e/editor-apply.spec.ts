@@ -5,9 +5,8 @@ import type { Locator, Page, TestInfo } from '@playwright/test'
 import sharp from 'sharp'
 import { resnetGenerator, seededWeights, unetGenerator } from '../../src-main/onnx'
 import type { Version } from '../../src-preload/contract'
+import { openPhoto } from './open-photo'
 import { expect, test, type StudioCall } from './studio-fixture'
-
-const photo = join(import.meta.dirname, '..', 'fixtures', 'photos', 'lxqt--drop.jpg')
 
 /** A seeded 3 → 3 ResNet generator (random weights: its output looks nothing like the photo), imported through the contract. */
 async function installStyleModel(studioCall: StudioCall, library: string): Promise<void> {
@@ -21,16 +20,6 @@ async function installColorizer(studioCall: StudioCall, library: string): Promis
   const path = join(library, 'tiny-colorizer.onnx')
   writeFileSync(path, unetGenerator({ inChannels: 1, outChannels: 2, ngf: 8, depth: 3, weights: seededWeights(7) }).bytes)
   await studioCall('models:import', { path, id: 'tiny-colorizer', name: 'Tiny colorizer', task: 'colorize', sizeMultiple: 8 })
-}
-
-/** Imports a photo (resized to `width` × `height`) through the Library's file picker and opens it in the Editor. */
-async function openPhoto(page: Page, library: string, width: number, height: number): Promise<void> {
-  const file = join(library, `photo-${width}.jpg`)
-  await sharp(photo).resize(width, height, { fit: 'fill' }).jpeg({ quality: 92 }).toFile(file)
-  await page.getByTestId('import-files-input').setInputFiles(file)
-  await expect(page.getByTestId('thumb')).toHaveCount(1)
-  await page.getByTestId('thumb').dblclick()
-  await expect(page.getByTestId('compare-view')).toBeVisible()
 }
 
 /** RGB of the screenshot pixel at (x, y) in the element's box. */

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { openPhoto } from './open-photo'
 import { expect, test } from './studio-fixture'
 
 const photos = join(import.meta.dirname, '..', 'fixtures', 'library-photos')
@@ -17,7 +18,7 @@ function makeFolders(library: string): { a: string; b: string } {
   return { a, b }
 }
 
-test('train a tiny CycleGAN through the browser: check folders, watch samples, pause, resume, save as model', async ({ page, library }, testInfo) => {
+test('train a tiny CycleGAN through the browser: check folders, watch samples, pause, resume, save as model, apply it in the Editor, fine-tune from it', async ({ page, library }, testInfo) => {
   test.setTimeout(150_000)
   const { a, b } = makeFolders(library)
   const shot = async (name: string) => {
@@ -111,6 +112,16 @@ test('train a tiny CycleGAN through the browser: check folders, watch samples, p
   await expect(card).toBeVisible()
   await expect(card).toContainText('trained here')
   await expect(card).toContainText('Style')
+
+  // The trained model applies in the Editor like any other.
+  await page.getByTestId('nav-library').click()
+  await openPhoto(page, library, 320, 240)
+  await page.getByTestId('model-picker').selectOption('tools-a-to-b')
+  await page.getByTestId('apply-button').click()
+  await expect(page.getByTestId('apply-outcome')).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  await expect(page.getByTestId('version-entry')).toHaveCount(2)
+  await expect(page.getByTestId('version-entry').nth(1)).toContainText('Tools A to B')
+  await shot('trained-model-applied')
 
   // A second short run fine-tunes the model just saved: colorize cannot start from it, CycleGAN can.
   await page.getByTestId('nav-train').click()

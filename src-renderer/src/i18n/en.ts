@@ -139,7 +139,6 @@ export default {
       title: 'Apply a model',
       model: 'Model',
       noModels: 'No models yet — import one in Models',
-      tasks: { colorize: 'Colorize', style: 'Style', sketch: 'Photo → Sketch', 'day-to-night': 'Day → Night', custom: 'Other' },
       renderSize: 'Render size (px, long side)',
       renderSizeHint: 'The size the model sees; colour is then brought to the full resolution.',
       workingSize: 'Working size (px, long side)',

@@ -141,7 +141,6 @@ const zhCN: MessageSchema = {
       title: '应用模型',
       model: '模型',
       noModels: '还没有模型——请在“模型”中导入',
-      tasks: { colorize: '上色', style: '风格', sketch: '照片 → 素描', 'day-to-night': '白天 → 夜晚', custom: '其他' },
       renderSize: '渲染尺寸（像素，长边）',
       renderSizeHint: '模型看到的尺寸；颜色随后还原到完整分辨率。',
       workingSize: '工作尺寸（像素，长边）',

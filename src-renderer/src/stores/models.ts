@@ -3,6 +3,9 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { studio } from '../api'
 
+/** Every task a model card may name, in the order pickers list them. */
+export const MODEL_TASKS: readonly ModelCard['task'][] = ['colorize', 'style', 'sketch', 'day-to-night', 'custom']
+
 /** The models the studio can apply (built-in, trained, imported), kept fresh on `models:changed`. Read-only. */
 export const useModelsStore = defineStore('models', () => {
   const models = ref<ModelCard[]>([])
