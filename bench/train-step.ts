@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { fixed, loadLine, machineLine, median, megabytes, peakRssKb, saveResults } from './stats'
 
 const STEPS = Number(process.env.STEPS ?? 3)
-const TORCH_THREADS = Number(process.env.TORCH_THREADS ?? cpus().length)
+/** PyTorch single-threaded like wasm (the engines compared), and with every core (what a user gets). */
+const TORCH_THREADS = [...new Set([1, cpus().length])]
 const SIZES = (process.env.SIZES ?? '128,256').split(',').map(Number)
 
 interface Net {
@@ -79,11 +80,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<M
 const tfjsStep = (net: Net, size: number, recompute: boolean): Promise<Measurement> =>
   run(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', JSON.stringify({ preset: net.preset, size, recompute, steps: STEPS })], process.env)
 
-function torchStep(net: Net, size: number): Promise<Measurement> {
+function torchStep(net: Net, size: number, threads: number): Promise<Measurement> {
   const env = { ...process.env }
   delete env['OPENBLAS_CORETYPE']
   delete env['OPENBLAS_L2_SIZE']
-  const options = { size, ngf: net.ngf, ndf: net.ndf, blocks: net.blocks, dLayers: 3, upsampling: net.upsampling, steps: STEPS, threads: TORCH_THREADS }
+  const options = { size, ngf: net.ngf, ndf: net.ndf, blocks: net.blocks, dLayers: 3, upsampling: net.upsampling, steps: STEPS, threads }
   return run('/usr/bin/python3', [join(import.meta.dirname, 'torch-train', 'cyclegan_step.py'), JSON.stringify(options)], env)
 }
 
@@ -95,13 +96,16 @@ const describe = (m: Measurement): string => {
 
 async function main(): Promise<void> {
   console.log(`machine: ${machineLine()}; ${loadLine()}`)
-  console.log(`${STEPS} steps per measurement, the first untimed; PyTorch with ${TORCH_THREADS} threads, wasm single-threaded`)
+  console.log(`${STEPS} steps per measurement, the first untimed; PyTorch with ${TORCH_THREADS.join(' and ')} threads, wasm single-threaded`)
   const results = []
   for (const size of SIZES) {
     for (const net of NETS) {
       if (size > 128 && net.preset === 'fast') continue
-      const torch = await torchStep(net, size)
-      console.log(`${size}² ${net.label}: PyTorch CPU ${describe(torch)}`)
+      const torch: Record<number, Measurement> = {}
+      for (const threads of TORCH_THREADS) {
+        torch[threads] = await torchStep(net, size, threads)
+        console.log(`${size}² ${net.label}: PyTorch CPU, ${threads} thread${threads > 1 ? 's' : ''}: ${describe(torch[threads])}`)
+      }
       const variants = net.preset === 'reference' ? [false, true] : [false]
       for (const recompute of variants) {
         const wasm = await tfjsStep(net, size, recompute)
@@ -112,8 +116,12 @@ async function main(): Promise<void> {
   }
   console.log('\n=== figures ===')
   for (const r of results) {
-    const ratio = !r.wasm.error && !r.torch.error ? `${fixed(median(r.wasm.seconds!) / median(r.torch.seconds!), 1)}× PyTorch's time` : 'no ratio (a side failed)'
-    console.log(`${r.size}² ${r.net}${r.recompute ? ' + recompute' : ''}: wasm ${describe(r.wasm)} | PyTorch ${describe(r.torch)} | ${ratio}`)
+    const versus = TORCH_THREADS.map((threads) => {
+      const torch = r.torch[threads]!
+      const ratio = !r.wasm.error && !torch.error ? `${fixed(median(r.wasm.seconds!) / median(torch.seconds!), 1)}×` : 'no ratio (a side failed)'
+      return `PyTorch ${threads}T ${describe(torch)} → wasm takes ${ratio}`
+    })
+    console.log(`${r.size}² ${r.net}${r.recompute ? ' + recompute' : ''}: wasm ${describe(r.wasm)} | ${versus.join(' | ')}`)
   }
   console.log(`raw figures: ${saveResults('train-step', { steps: STEPS, torchThreads: TORCH_THREADS, results })}`)
 }
