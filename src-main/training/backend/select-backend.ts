@@ -72,7 +72,7 @@ async function tryWasm(): Promise<Attempt> {
     await withoutNewProcessHandlers(() => activate('wasm'))
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')
     const threads = wasm.getThreadsCount()
-    return { ok: true, detail: `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'} (tfjs-backend-wasm has no threads under Node), our conv backprop kernels` }
+    return { ok: true, detail: `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'} (tfjs-backend-wasm has no threads under Node), heap at most 4 GB, our conv backprop kernels` }
   } catch (err) {
     return { ok: false, reason: firstLine(err) }
   }
