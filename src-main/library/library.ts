@@ -210,12 +210,12 @@ export class Library {
     return file && existing(file)
   }
 
-  /** A fresh path under `<root>/staging/` to stream an upload into; importing it deletes it. */
   /** A training run's folder (sample grids, checkpoints, metrics). */
   runDir(id: string): string {
     return join(this.runsDir, id)
   }
 
+  /** A fresh path under `<root>/staging/` to stream an upload into; importing it deletes it. */
   stagingPath(): string {
     mkdirSync(this.store.stagingDir, { recursive: true })
     return join(this.store.stagingDir, randomUUID())
