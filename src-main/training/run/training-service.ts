@@ -47,6 +47,8 @@ const everyDefault = (steps: number, parts: number, most: number) => Math.max(1,
 /** Training runs: started, paused, resumed and cancelled one at a time in a worker thread, persisted in the library. */
 export class TrainingService {
   private readonly active = new Map<string, ActiveRun>()
+  /** A start or resume between its busy check and its launch: it holds the one training slot meanwhile. */
+  private claimed: { name: string; settled: Promise<unknown> } | undefined
   private reportedBackend: SystemInfo['compute']['training'] | undefined
 
   constructor(private readonly o: TrainingServiceOptions) {}
@@ -61,13 +63,15 @@ export class TrainingService {
   }
 
   async start(request: ParsedRequestOf<'training:start'>): Promise<TrainingRun> {
+    return this.withSlot(request.name, () => this.prepareAndLaunch(request))
+  }
+
+  private async prepareAndLaunch(request: ParsedRequestOf<'training:start'>): Promise<TrainingRun> {
     const { name, data, preset, overrides } = request
-    this.refuseIfBusy()
     const source = request.from && (await fineTuneSource(await this.o.models(), request.from.modelId, data.mode, overrides))
     const config = fineTuneConfig(preset, overrides, data.mode, source?.from)
     const { report, dataset } = await inspectTrainingData(data, config.size)
     if (!dataset) throw new StudioError('training-data', report.errors.join('; '))
-    this.refuseIfBusy()
     const id = randomBytes(6).toString('hex')
     const createdAt = new Date().toISOString()
     const spec: RunSpec = {
@@ -125,13 +129,17 @@ export class TrainingService {
   }
 
   async resume(id: string, steps?: number): Promise<TrainingRun> {
-    const runs = this.o.library.trainingRuns
-    let run = runs.get(id)
+    const run = this.o.library.trainingRuns.get(id)
     if (this.active.has(id)) throw new StudioError('run-running', `"${run.name}" is already training`)
     if (run.status === 'cancelled') throw new StudioError('run-cancelled', `"${run.name}" was cancelled; it can still be saved as a model, but not trained further`)
     const target = steps ?? run.steps
     if (target <= run.step) throw new StudioError('run-finished', `"${run.name}" has trained ${run.step} steps; give a larger step count to train on`)
-    this.refuseIfBusy()
+    return this.withSlot(run.name, () => this.extendAndLaunch(run, target))
+  }
+
+  private async extendAndLaunch(run: TrainingRun, target: number): Promise<TrainingRun> {
+    const runs = this.o.library.trainingRuns
+    const id = run.id
     if (target !== run.steps) {
       const dir = this.o.library.runDir(id)
       const spec = await readRunSpec(dir)
@@ -165,8 +173,9 @@ export class TrainingService {
     }
   }
 
-  /** Pauses every running run (each saves a checkpoint) and waits for them. */
+  /** Pauses every running run (each saves a checkpoint) and waits for them; a start under way launches first. */
   async close(): Promise<void> {
+    await this.claimed?.settled.catch(() => undefined)
     await Promise.all([...this.active.keys()].map((id) => this.stop(id, 'pause')))
   }
 
@@ -182,7 +191,21 @@ export class TrainingService {
     return this.o.library.trainingRuns.get(id)
   }
 
+  /**
+   * Runs `prepare` (reads and writes, then `launch`) holding the one training slot from before its first await, so
+   * a second start or resume meanwhile is refused as busy; the slot is given back however `prepare` ends.
+   */
+  private withSlot(name: string, prepare: () => Promise<TrainingRun>): Promise<TrainingRun> {
+    this.refuseIfBusy()
+    const settled = prepare().finally(() => {
+      if (this.claimed?.settled === settled) this.claimed = undefined
+    })
+    this.claimed = { name, settled }
+    return settled
+  }
+
   private refuseIfBusy(): void {
+    if (this.claimed) throw new StudioError('busy', `"${this.claimed.name}" is starting; wait for it, then pause it first (one run trains at a time)`)
     const [running] = this.active.keys()
     if (running) throw new StudioError('busy', `"${this.o.library.trainingRuns.get(running).name}" is training; pause it first (one run trains at a time)`)
   }
@@ -194,11 +217,12 @@ export class TrainingService {
     const active: ActiveRun = { progress, stopped: new Promise<void>((resolve) => (settle = resolve)) }
     this.active.set(run.id, active)
     this.o.jobs.start('train', async (ctx) => {
-      const worker = new TrainingWorker({ type: 'train', runDir: this.o.library.runDir(run.id) }, (message) => this.heard(run, message, progress, ctx))
-      active.worker = worker
-      const pauseOnAbort = () => worker.stop('pause')
+      const pauseOnAbort = () => active.worker?.stop('pause')
       ctx.signal.addEventListener('abort', pauseOnAbort)
       try {
+        // Inside the try: a worker that cannot even start (tsx or the entry not found) fails the run and frees the slot.
+        const worker = new TrainingWorker({ type: 'train', runDir: this.o.library.runDir(run.id) }, (message) => this.heard(run, message, progress, ctx))
+        active.worker = worker
         const end = await worker.ended
         if (end.type === 'stopped') {
           const status = end.reason === 'done' ? 'done' : end.reason === 'cancelled' ? 'cancelled' : 'paused'
@@ -211,8 +235,8 @@ export class TrainingService {
       } finally {
         ctx.signal.removeEventListener('abort', pauseOnAbort)
         this.active.delete(run.id)
-        this.o.emit('training:progress', progress.state(runs.get(run.id).status))
         settle()
+        this.o.emit('training:progress', progress.state(runs.get(run.id).status))
       }
     })
   }
