@@ -1,5 +1,6 @@
 import type { EventName, EventOf, StudioHandlers, SystemInfo } from '../src-preload/contract'
 import { join } from 'node:path'
+import { exportTarget } from './common/export-target'
 import { builtInModelsManifest, defaultLibraryRoot } from './common/paths'
 import { inferenceRuntimeInfo } from './inference/runtime-info'
 import { applyAsVersion } from './jobs/apply-job'
@@ -97,9 +98,10 @@ export function createStudio(options: StudioOptions): Studio {
       emit('models:changed', { reason: 'remove' })
       return { removed: true as const }
     },
-    'models:export': async ({ id, targetPath }) => {
-      await (await models()).exportModel(id, targetPath)
-      return { path: targetPath }
+    'models:export': async ({ id, targetPath, overwrite = false }) => {
+      const target = exportTarget(targetPath, library.root, overwrite)
+      await (await models()).exportModel(id, target)
+      return { path: target }
     },
     'jobs:list': async () => ({ jobs: jobs.list() }),
     'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

@@ -122,7 +122,9 @@ export const requests = {
         targetPath: z.string().min(1).max(4096),
         format: ExportFormat,
         /** jpeg and webp only. */
-        quality: z.number().int().min(1).max(100).optional()
+        quality: z.number().int().min(1).max(100).optional(),
+        /** Replace a file already at targetPath; without it the export is refused with code 'exists'. */
+        overwrite: z.boolean().optional()
       })
       .strict(),
     response: z.object({ path: z.string() })
@@ -145,7 +147,10 @@ export const requests = {
     response: z.object({ model: ModelCard, duplicate: z.boolean() })
   },
   'models:remove': { request: z.object({ id: ModelId }).strict(), response: z.object({ removed: z.literal(true) }) },
-  'models:export': { request: z.object({ id: ModelId, targetPath: z.string().min(1).max(4096) }).strict(), response: z.object({ path: z.string() }) },
+  'models:export': {
+    request: z.object({ id: ModelId, targetPath: z.string().min(1).max(4096), overwrite: z.boolean().optional() }).strict(),
+    response: z.object({ path: z.string() })
+  },
   'jobs:list': { request: NoArgs, response: z.object({ jobs: z.array(JobState) }) },
   'jobs:cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'settings:get': { request: NoArgs, response: Settings },

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { Version, VersionParams } from '../../src-preload/contract'
 import { writeFileAtomic } from '../common/atomic-write'
-import { isInside } from '../common/paths'
+import { exportTarget } from '../common/export-target'
 import { StudioError } from '../common/studio-error'
 import { writeImage, type OutputFormat } from '../imaging'
 import { storedExtension, type BlobStore } from './blob-store'
@@ -28,6 +27,8 @@ export interface ExportRequest {
   targetPath: string
   format: OutputFormat
   quality?: number
+  /** Replace a file already there; refused with code 'exists' otherwise. */
+  overwrite?: boolean
 }
 
 export interface VersionsContext {
@@ -88,11 +89,10 @@ export class ImageVersions {
   }
 
   /** Encodes the original or one of its versions to `targetPath` atomically, with the original's EXIF and XMP. */
-  async export({ imageId, versionId, targetPath, format, quality }: ExportRequest): Promise<string> {
+  async export({ imageId, versionId, targetPath, format, quality, overwrite = false }: ExportRequest): Promise<string> {
     const original = this.originalFile(imageId)
     const source = versionId === undefined ? original : this.fileOf(imageId, versionId).path
-    const target = resolve(targetPath)
-    if (isInside(this.ctx.root, target)) throw new StudioError('invalid-target', `${target} is inside the library's own folder; export somewhere else`)
+    const target = exportTarget(targetPath, this.ctx.root, overwrite)
     await writeImage(target, source, { format, quality, metadataFrom: original })
     return target
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page, TestInfo } from '@playwright/test'
@@ -208,6 +208,14 @@ test('apply a model, compare before and after, paint a mask and apply there, und
     await expect(page.getByTestId('export-result')).toContainText(target)
     await attach(page, testInfo, 'exported')
     expect(existsSync(target)).toBe(true)
+    expect(await sharp(target).metadata()).toMatchObject({ format: 'webp', width: 1200, height: 800 })
+    // Exporting over a file asks first; replacing it writes the new one.
+    writeFileSync(target, 'kept until the user says otherwise')
+    await page.getByTestId('export-submit').click()
+    await expect(page.getByTestId('export-replace')).toBeFocused()
+    expect(readFileSync(target, 'utf8')).toBe('kept until the user says otherwise')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('export-result')).toContainText(target)
     expect(await sharp(target).metadata()).toMatchObject({ format: 'webp', width: 1200, height: 800 })
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('export-dialog')).toHaveCount(0)

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { resnetGenerator, seededWeights } from '../../src-main/onnx'
 import { expect, test } from './studio-fixture'
 
@@ -30,11 +31,18 @@ test('import an ONNX model through the browser, see its card, export it and remo
   await testInfo.attach('models-view', { body: await page.screenshot(), contentType: 'image/png' })
 
   await page.getByTestId('model-export-charcoal-sketch').click()
-  const target = join(library, 'exported.onnx')
+  await page.getByTestId('model-export-path-charcoal-sketch').fill(join(library, 'in-the-library.onnx'))
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert').filter({ hasText: /inside the library's own folder/ })).toBeVisible()
+  const target = join(mkdtempSync(join(tmpdir(), 'gan-studio-model-export-')), 'exported.onnx')
+  writeFileSync(target, 'an older export')
   await page.getByTestId('model-export-path-charcoal-sketch').fill(target)
   await page.keyboard.press('Enter')
-  await expect.poll(() => existsSync(target)).toBe(true)
-  expect(readFileSync(target).equals(Buffer.from(bytes))).toBe(true)
+  await expect(page.getByTestId('model-charcoal-sketch').getByRole('alert')).toContainText('already exists')
+  expect(readFileSync(target, 'utf8')).toBe('an older export')
+  await page.getByTestId('model-export-submit-charcoal-sketch').click()
+  await expect.poll(() => readFileSync(target).equals(Buffer.from(bytes))).toBe(true)
+  rmSync(dirname(target), { recursive: true, force: true })
 
   await page.getByTestId('model-remove-charcoal-sketch').click()
   await page.getByTestId('model-remove-confirm').click()

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
@@ -69,6 +69,17 @@ describe('image versions', () => {
     const version = await library.versions.add(ids[0]!, await pngVersion(8, 8))
     await expect(library.versions.export({ imageId: ids[0]!, versionId: version.id, targetPath: join(root, 'x.png'), format: 'png' })).rejects.toMatchObject({ code: 'invalid-target' })
     await expect(library.versions.export({ imageId: ids[1]!, versionId: version.id, targetPath: join(tempDir(), 'x.png'), format: 'png' })).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('replaces an existing file only when told to', async () => {
+    const { library, ids } = await libraryWithImages(1)
+    const version = await library.versions.add(ids[0]!, await pngVersion(8, 8))
+    const target = join(tempDir(), 'mine.png')
+    writeFileSync(target, 'a file the user keeps')
+    await expect(library.versions.export({ imageId: ids[0]!, versionId: version.id, targetPath: target, format: 'png' })).rejects.toMatchObject({ code: 'exists' })
+    expect(readFileSync(target, 'utf8')).toBe('a file the user keeps')
+    await library.versions.export({ imageId: ids[0]!, versionId: version.id, targetPath: target, format: 'png', overwrite: true })
+    expect(await sharp(target).metadata()).toMatchObject({ format: 'png', width: 8, height: 8 })
   })
 
   it('emptying the trash removes versions and their files, keeping files other versions share', async () => {

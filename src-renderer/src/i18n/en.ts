@@ -153,6 +153,7 @@ export default {
       cancelling: 'Cancelling…',
       done: 'New version made on {provider}.',
       cancelled: 'Cancelled; nothing was stored.',
+      lostTrack: 'The studio no longer knows this apply (it may have restarted). Its version, if it finished, is in the strip below.',
       failed: 'Applying failed: {reason}'
     },
     mask: {
@@ -181,7 +182,9 @@ export default {
       format: 'Format',
       quality: 'Quality',
       path: 'Save as (a path on the studio’s computer)',
-      pathHint: 'The folder must exist; an existing file is replaced.',
+      pathHint: 'The folder must exist; you are asked before a file there is replaced.',
+      exists: '{path} already exists.',
+      replace: 'Replace it',
       exporting: 'Exporting…',
       done: 'Exported to {path}',
       export: 'Export',
@@ -267,6 +270,7 @@ export default {
       spectralNorm: 'Spectral norm in D',
       upsampling: 'Upsampling',
       generator: 'Generator',
+      recompute: 'Recompute in backprop',
       dSteps: 'D steps per G step',
       ngf: 'Generator filters',
       ndf: 'Discriminator filters',
@@ -279,7 +283,13 @@ export default {
       loss: { vanilla: 'Non-saturating', lsgan: 'LSGAN (least squares)', 'wgan-gp': 'WGAN-GP' },
       spectralNorm: { on: 'On', off: 'Off' },
       upsampling: { transpose: 'Transposed convolution', 'resize-conv': 'Resize + convolution (no checkerboard)' },
-      generator: { resnet: 'ResNet', unet: 'U-Net' }
+      generator: { resnet: 'ResNet', unet: 'U-Net' },
+      recompute: {
+        auto: 'Automatic (by backend and network size)',
+        off: 'Off (fastest, most memory)',
+        blocks: 'Residual blocks',
+        generator: 'Whole generators (least memory, slowest)'
+      }
     },
     runs: { title: 'Runs', new: 'New run…', none: 'No runs yet.', resumable: 'resumable' },
     runStatus: { running: 'Training', paused: 'Paused', interrupted: 'Interrupted', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' },
@@ -366,6 +376,8 @@ export default {
     empty: 'No models yet. Import an ONNX generator above, or train one on the Train screen.',
     export: 'Export…',
     exportTo: 'Save as',
+    exists: '{path} already exists. Replace it?',
+    replace: 'Replace',
     exported: 'Saved to {path}',
     remove: 'Remove',
     removeConfirm: 'Remove “{name}”? Versions already made with it stay in the library.',

@@ -155,6 +155,7 @@ const zhCN: MessageSchema = {
       cancelling: '正在取消…',
       done: '已在 {provider} 上生成新版本。',
       cancelled: '已取消，未保存任何内容。',
+      lostTrack: '工作室已不再跟踪这次应用（可能已重启）。如果它已完成，新版本会出现在下方的版本条中。',
       failed: '应用失败：{reason}'
     },
     mask: {
@@ -183,7 +184,9 @@ const zhCN: MessageSchema = {
       format: '格式',
       quality: '质量',
       path: '保存为（工作室所在电脑上的路径）',
-      pathHint: '文件夹必须已存在；同名文件会被替换。',
+      pathHint: '文件夹必须已存在；替换已有文件前会先询问你。',
+      exists: '{path} 已存在。',
+      replace: '替换它',
       exporting: '正在导出…',
       done: '已导出到 {path}',
       export: '导出',
@@ -269,6 +272,7 @@ const zhCN: MessageSchema = {
       spectralNorm: '判别器谱归一化',
       upsampling: '上采样',
       generator: '生成器',
+      recompute: '反向传播时重算',
       dSteps: '每步生成器对应的判别器步数',
       ngf: '生成器滤波器数',
       ndf: '判别器滤波器数',
@@ -281,7 +285,13 @@ const zhCN: MessageSchema = {
       loss: { vanilla: '非饱和', lsgan: 'LSGAN（最小二乘）', 'wgan-gp': 'WGAN-GP' },
       spectralNorm: { on: '开', off: '关' },
       upsampling: { transpose: '转置卷积', 'resize-conv': '缩放 + 卷积（无棋盘格伪影）' },
-      generator: { resnet: 'ResNet', unet: 'U-Net' }
+      generator: { resnet: 'ResNet', unet: 'U-Net' },
+      recompute: {
+        auto: '自动（按后端与网络大小）',
+        off: '关（最快，最占内存）',
+        blocks: '残差块',
+        generator: '整个生成器（最省内存，最慢）'
+      }
     },
     runs: { title: '训练任务', new: '新建任务…', none: '还没有训练任务。', resumable: '可继续' },
     runStatus: { running: '训练中', paused: '已暂停', interrupted: '已中断', done: '已完成', cancelled: '已取消', failed: '失败' },
@@ -368,6 +378,8 @@ const zhCN: MessageSchema = {
     empty: '还没有模型。请在上方导入 ONNX 生成器，或在“训练”页面训练一个。',
     export: '导出…',
     exportTo: '保存为',
+    exists: '{path} 已存在。要替换它吗？',
+    replace: '替换',
     exported: '已保存到 {path}',
     remove: '移除',
     removeConfirm: '移除“{name}”？用它生成的版本仍保留在图库中。',

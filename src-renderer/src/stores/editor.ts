@@ -5,6 +5,7 @@ import { studio } from '../api'
 import { useHistoryStore } from './history'
 import { useJobsStore } from './jobs'
 import { useMaskStore } from './mask'
+import { useNoticesStore } from './notices'
 
 type EditorStatus = 'empty' | 'preparing' | 'ready' | 'error'
 
@@ -90,28 +91,35 @@ export const useEditorStore = defineStore('editor', () => {
     status.value = 'empty'
   }
 
-  /** Shows a version (null: the original alone) once its pyramid is ready; a later call wins over an earlier one. */
-  async function show(version: Version | null): Promise<void> {
+  /**
+   * Shows a version (null: the original alone) once its pyramid is ready; a later call wins over an earlier one.
+   * Resolves to false when it was overtaken and shows nothing.
+   */
+  async function show(version: Version | null): Promise<boolean> {
     const mine = ++asked
     const id = imageId.value
-    if (id === null) return
+    if (id === null) return false
     preparingVersion.value = version !== null
     try {
       const zoom = version ? await studio.library.deepZoom({ id, versionId: version.id }) : null
-      if (mine !== asked || imageId.value !== id) return
+      if (mine !== asked || imageId.value !== id) return false
       shown.value = version
       shownZoom.value = zoom
+      return true
     } finally {
       if (mine === asked) preparingVersion.value = false
     }
+  }
+
+  function showOrTell(version: Version | null): void {
+    void useNoticesStore().guard(() => show(version))
   }
 
   /** Shows a version as a step of its own in the history. */
   async function select(version: Version | null): Promise<void> {
     const before = shown.value
     if (before?.id === version?.id) return
-    await show(version)
-    history.push({ undo: () => void show(before), redo: () => void show(version) })
+    if (await show(version)) history.push({ undo: () => showOrTell(before), redo: () => showOrTell(version) })
   }
 
   async function reloadVersions(): Promise<void> {
@@ -143,9 +151,9 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Writes the version shown (or the original) to a file on the studio's machine; resolves to the path written. */
-  async function exportShown(targetPath: string, format: ExportFormat, quality?: number): Promise<string> {
+  async function exportShown(targetPath: string, format: ExportFormat, quality?: number, overwrite = false): Promise<string> {
     if (imageId.value === null) throw new Error('no image is open')
-    const request = { imageId: imageId.value, versionId: shown.value?.id, targetPath, format, quality }
+    const request = { imageId: imageId.value, versionId: shown.value?.id, targetPath, format, quality, overwrite }
     return (await studio.library.export(request)).path
   }
 

@@ -43,8 +43,9 @@ export const useModelManagerStore = defineStore('model-manager', () => {
     controller?.abort()
   }
 
-  async function exportModel(id: string, targetPath: string): Promise<string> {
-    return (await studio.models.export({ id, targetPath })).path
+  /** Refused with code 'exists' when a file is there, unless `overwrite`. */
+  async function exportModel(id: string, targetPath: string, overwrite = false): Promise<string> {
+    return (await studio.models.export({ id, targetPath, overwrite })).path
   }
 
   async function remove(id: string): Promise<void> {
