@@ -2,6 +2,7 @@ import type { EventName, EventOf, StudioHandlers, SystemInfo } from '../src-prel
 import { join } from 'node:path'
 import { exportTarget } from './common/export-target'
 import { builtInModelsManifest, defaultLibraryRoot } from './common/paths'
+import { closeSessions } from './inference/ort-session'
 import { inferenceRuntimeInfo } from './inference/runtime-info'
 import { applyAsVersion } from './jobs/apply-job'
 import { JobRunner } from './jobs/job-runner'
@@ -127,6 +128,7 @@ export function createStudio(options: StudioOptions): Studio {
     async close() {
       await training.close()
       await jobs.cancelAll()
+      await closeSessions()
       listeners.clear()
       library.close()
     }
