@@ -9,7 +9,7 @@ import type { JobContext, JobRunner } from '../../jobs/job-runner'
 import type { Library } from '../../library/library'
 import type { ModelRegistry } from '../../models'
 import { trainingBackendInfo } from '../backend/expected-backend'
-import { writeFileAtomic } from '../../common/atomic-write'
+import { tempSiblingPath, writeFileAtomic } from '../../common/atomic-write'
 import { resolveConfig, TrainConfigSchema } from '../config'
 import { inspectTrainingData } from '../data/inspect-data'
 import type { FromWorker } from '../worker/messages'
@@ -49,6 +49,8 @@ export class TrainingService {
   private readonly active = new Map<string, ActiveRun>()
   /** A start or resume between its busy check and its launch: it holds the one training slot meanwhile. */
   private claimed: { name: string; settled: Promise<unknown> } | undefined
+  /** Saves under way; close waits for them before the library and the registry close. */
+  private readonly saving = new Set<Promise<unknown>>()
   private reportedBackend: SystemInfo['compute']['training'] | undefined
 
   constructor(private readonly o: TrainingServiceOptions) {}
@@ -152,11 +154,20 @@ export class TrainingService {
     return run
   }
 
-  async saveModel({ id, direction, ...request }: ParsedRequestOf<'training:saveModel'>): Promise<ResponseOf<'training:saveModel'>> {
+  saveModel(request: ParsedRequestOf<'training:saveModel'>): Promise<ResponseOf<'training:saveModel'>> {
+    const saved = this.exportAndAdd(request)
+    const tracked = saved.catch(() => undefined)
+    this.saving.add(tracked)
+    void tracked.finally(() => this.saving.delete(tracked))
+    return saved
+  }
+
+  private async exportAndAdd({ id, direction, ...request }: ParsedRequestOf<'training:saveModel'>): Promise<ResponseOf<'training:saveModel'>> {
     const run = this.o.library.trainingRuns.get(id)
     if (direction === 'BtoA' && run.mode !== 'cyclegan') throw new StudioError('invalid-request', `a ${run.mode} run trains one generator, A→B`)
     const dir = this.o.library.runDir(id)
-    const target = runFiles(dir).exported(direction)
+    // Each save its own file: two saves at once must not write over, or delete, each other's export.
+    const target = tempSiblingPath(runFiles(dir).exported(direction))
     try {
       const worker = new TrainingWorker({ type: 'export', runDir: dir, direction, target }, () => undefined)
       const exported = await worker.ended
@@ -173,9 +184,10 @@ export class TrainingService {
     }
   }
 
-  /** Pauses every running run (each saves a checkpoint) and waits for them; a start under way launches first. */
+  /** Pauses every running run (each saves a checkpoint) and waits for them; a start under way launches first, saves under way finish. */
   async close(): Promise<void> {
     await this.claimed?.settled.catch(() => undefined)
+    await Promise.all(this.saving)
     await Promise.all([...this.active.keys()].map((id) => this.stop(id, 'pause')))
   }
 
