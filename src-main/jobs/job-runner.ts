@@ -8,8 +8,11 @@ export interface JobContext {
 }
 
 type JobKind = JobState['kind']
-/** What a job hands back when its work ends: an import's report, an apply's result. */
-export type JobOutput = Pick<JobState, 'report' | 'result'>
+/**
+ * What a job hands back when its work ends: an import's report, an apply's result. `kept`: the work answered a
+ * cancel by stopping with nothing lost (a training run paused at a checkpoint), so the job ends 'done'.
+ */
+export type JobOutput = Pick<JobState, 'report' | 'result'> & { kept?: boolean }
 type JobListener = (event: 'jobs:progress' | 'jobs:finished', state: JobState) => void
 
 const PROGRESS_INTERVAL_MS = 100
@@ -40,7 +43,7 @@ export class JobRunner {
     }
     this.emit('jobs:progress', entry.state)
     const settled = work(ctx).then(
-      (output) => this.finish(entry, { status: controller.signal.aborted ? 'cancelled' : 'done', ...output }),
+      ({ kept, ...output }) => this.finish(entry, { status: controller.signal.aborted && !kept ? 'cancelled' : 'done', ...output }),
       (err: unknown) =>
         controller.signal.aborted
           ? this.finish(entry, { status: 'cancelled' })

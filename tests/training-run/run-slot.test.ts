@@ -58,3 +58,25 @@ describe('one run at a time', () => {
     expect(await stopped(studio, () => running[0]!.id)).toMatchObject({ status: 'done' })
   })
 })
+
+describe('cancelling a training job', () => {
+  it('pauses the run at a checkpoint and ends the job as done, not cancelled: Esc never throws training away', async () => {
+    const { studio, call } = openStudio()
+    const folders = photoFolders(tempDir())
+    const finished: { jobId: string; status: string }[] = []
+    studio.subscribe((event, payload) => {
+      if (event === 'jobs:finished') finished.push(payload as { jobId: string; status: string })
+    })
+    let id: string | undefined
+    const end = stopped(studio, () => id)
+    id = (await value<{ run: TrainingRun }>(call('training:start', start('esc', folders, 1000)))).run.id
+    const { jobs } = await value<{ jobs: { jobId: string; kind: string; status: string }[] }>(call('jobs:list', {}))
+    const job = jobs.find((j) => j.kind === 'train' && j.status === 'running')!
+    expect(await value(call('jobs:cancel', { jobId: job.jobId }))).toEqual({ cancelled: true })
+    const run = await end
+    expect(run.status).toBe('paused')
+    expect(run.step).toBeLessThan(1000)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(finished.find((j) => j.jobId === job.jobId)).toMatchObject({ status: 'done' })
+  })
+})

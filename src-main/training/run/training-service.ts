@@ -240,7 +240,8 @@ export class TrainingService {
           const status = end.reason === 'done' ? 'done' : end.reason === 'cancelled' ? 'cancelled' : 'paused'
           this.changed(runs.update(run.id, { status, step: end.step, trainingSeconds: end.trainingMs / 1000 }))
         }
-        return {}
+        // Cancelling the job pauses the run: its steps are kept, so the job is done, not cancelled.
+        return { kept: true }
       } catch (err) {
         this.changed(runs.update(run.id, { status: 'failed', error: err instanceof Error ? err.message : String(err) }))
         throw err
