@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ModelCard, TrainingRun } from '../../src-preload/contract'
 import { createDispatcher } from '../../src-main/contract-dispatch'
@@ -17,7 +17,7 @@ async function trainedRun() {
   const reply = await call('training:start', { name: 'saved', data: { mode: 'cyclegan', ...folders }, preset: 'fast', overrides: { ...TINY, steps: 2, decayFrom: 1 } })
   id = (reply as { value: { run: TrainingRun } }).value.run.id
   await done
-  return { studio, call, id }
+  return { studio, call, id, folders }
 }
 
 describe('saving a run as a model', () => {
@@ -31,6 +31,16 @@ describe('saving a run as a model', () => {
     expect(three!.id).toBe('one')
     expect(studio.library.trainingRuns.get(id).modelIds.sort()).toEqual(['one', 'two'])
     expect(readdirSync(studio.library.runDir(id)).filter((name) => name.endsWith('.onnx') || name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('a saved model names its photo folders by base name only, never where they lie on this machine', async () => {
+    const { call, id, folders } = await trainedRun()
+    const reply = await call('training:saveModel', { id, name: 'shared' })
+    const { model } = (reply as { value: { model: ModelCard } }).value
+    expect(model.credits.slice(0, 2).map((c) => c.source)).toEqual(['day', 'night'])
+    expect(model.notes).toMatch(/4 photos from day and 2 photos from night\./)
+    expect(model.training).toMatchObject({ data: { a: 'day', b: 'night', countA: 4, countB: 2 } })
+    expect(JSON.stringify(model)).not.toContain(dirname(folders.a))
   })
 
   it('close waits for a save under way before the library closes', async () => {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { ModelTask } from '../../../src-preload/model-card'
 import type { TrainDirection, TrainingRun } from '../../../src-preload/training-run'
 import type { ImportOptions } from '../../models'
@@ -11,12 +12,16 @@ const ARCHITECTURE_CREDIT = {
   source: 'https://github.com/junyanz/pytorch-CycleGAN-and-pix2pix'
 }
 
-/** What a model saved from a run is called and what its card records: data, counts, steps, settings, time, backend. */
+/**
+ * What a model saved from a run is called and what its card records: data, counts, steps, settings, time, backend.
+ * Photo folders by base name only: a card travels with an exported model and must not tell where files lie here.
+ */
 export function trainedModel(run: TrainingRun, { config, from }: Pick<RunSpec, 'config' | 'from'>, direction: TrainDirection, step: number, request: { name?: string; modelId?: string; task?: ModelTask }): { options: ImportOptions; provenance: TrainedProvenance } {
   const colorize = run.mode === 'colorize'
   const arrow = direction === 'AtoB' ? 'A→B' : 'B→A'
   const { a, b, countA, countB } = run.data
-  const photos = [{ folder: a, count: countA }, ...(b !== undefined && countB !== undefined ? [{ folder: b, count: countB }] : [])]
+  const data = { ...run.data, a: basename(a), ...(b !== undefined && { b: basename(b) }) }
+  const photos = [{ folder: data.a, count: countA }, ...(data.b !== undefined && countB !== undefined ? [{ folder: data.b, count: countB }] : [])]
   return {
     options: {
       id: request.modelId,
@@ -42,7 +47,7 @@ export function trainedModel(run: TrainingRun, { config, from }: Pick<RunSpec, '
         steps: step,
         config,
         ...(from && { fineTunedFrom: { modelId: from.modelId, name: from.name, sha256: from.sha256 } }),
-        data: run.data,
+        data,
         trainingSeconds: Math.round(run.trainingSeconds),
         backend: run.backend,
         savedAt: new Date().toISOString()
