@@ -14,7 +14,7 @@ export { ApplyMask, MaskRecord, MaskStroke } from './apply-mask'
 import { ImportSource, JobState } from './job-state'
 export { ImportReport, ImportSource, JobKind, JobState, JobStatus } from './job-state'
 import { trainingEvents, trainingRequests } from './training-run'
-export { DataProblem, DataReport, DataSide, Diversity, MetricPoint, MODE_PIPELINE, RunId, RunStatus, Sample, TrainDirection, TrainingData, TrainingProgress, TrainingRun, TrainMode, TrainOverrides, TrainPreset } from './training-run'
+export { DataProblem, DataReport, DataSide, Diversity, MetricPoint, MODE_PIPELINE, RunId, RunStatus, Sample, TrainDirection, TrainingData, TrainingProgress, TrainingRun, TrainMode, TrainOverrides, TrainPreset, unfitFor, type Unfit } from './training-run'
 
 const Id = z.number().int().positive()
 const Ids = z.array(Id).min(1).max(10_000)

@@ -17,6 +17,7 @@ import { SettingsRepo } from './settings-repo'
 import { TagsRepo } from './tags-repo'
 import { TileCache } from './tile-cache'
 import { VersionsRepo } from './versions-repo'
+import { runSampleFile } from './run-samples'
 import { TrainingRunsRepo } from './training-runs-repo'
 
 export interface LibraryOptions {
@@ -200,7 +201,7 @@ export class Library {
     const thumb = THUMB_PATH.exec(relativePath)
     if (thumb) return this.images.findBySha(thumb[1]) ? existing(this.store.thumbPath(thumb[1])) : null
     const sample = SAMPLE_PATH.exec(relativePath)
-    if (sample) return this.trainingRuns.ids().has(sample[1]!) ? existing(join(this.runDir(sample[1]!), 'samples', `${sample[2]}.png`)) : null
+    if (sample) return this.trainingRuns.ids().has(sample[1]!) ? existing(runSampleFile(this.runDir(sample[1]!), Number(sample[2]))) : null
     const tile = TILE_PATH.exec(relativePath)
     if (!tile) return null
     const [, kind, sha, level, col, row, ext] = tile

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { ModelId, ModelSource, type ModelCard } from '../../../src-preload/model-card'
-import { MODE_PIPELINE } from '../../../src-preload/training-run'
+import { MODE_PIPELINE, unfitFor, type Unfit } from '../../../src-preload/training-run'
 import { StudioError } from '../../common/studio-error'
 import type { ModelRegistry } from '../../models'
 import { channelsOf, GENERATOR_SHAPE, GeneratorShape, resolveConfig, type PresetName, type TrainConfig, type TrainMode } from '../config'
@@ -30,17 +30,13 @@ const WHAT: Record<ModelCard['pipeline'], string> = {
   'lab-chroma': 'a colorizer (L in, a and b out: 1 → 2 channels)'
 }
 
-/** Whether a model can start a run of `mode`: undefined when it can, else why not (the model's pipeline or normalisation). */
-export function unfitFor(card: Pick<ModelCard, 'name' | 'pipeline' | 'input' | 'output'>, mode: TrainMode): string | undefined {
-  const wanted = MODE_PIPELINE[mode]
-  if (card.pipeline !== wanted) {
-    const instead = card.pipeline === 'rgb' ? 'a cyclegan or pix2pix' : 'a colorize'
-    return `“${card.name}” is ${WHAT[card.pipeline]}, but a ${mode} run trains ${WHAT[wanted]}; fine-tune it in ${instead} run`
-  }
-  if (card.input.normalisation !== 'tanh' || card.output.normalisation !== 'tanh') {
+/** Why `card` cannot start a `mode` run, in words. */
+function unfitMessage(card: Pick<ModelCard, 'name' | 'pipeline'>, mode: TrainMode, unfit: Unfit): string {
+  if (unfit === 'otherScale') {
     return `“${card.name}” scales its values other than GAN Studio's generators (tanh, [−1, 1]); fine-tuning would start from a model that sees its input differently`
   }
-  return undefined
+  const instead = card.pipeline === 'rgb' ? 'a cyclegan or pix2pix' : 'a colorize'
+  return `“${card.name}” is ${WHAT[card.pipeline]}, but a ${mode} run trains ${WHAT[MODE_PIPELINE[mode]]}; fine-tune it in ${instead} run`
 }
 
 /**
@@ -50,7 +46,7 @@ export function unfitFor(card: Pick<ModelCard, 'name' | 'pipeline' | 'input' | '
 export async function fineTuneSource(registry: ModelRegistry, modelId: string, mode: TrainMode, overrides: Partial<TrainConfig>): Promise<{ from: FineTuneFrom; bytes: Uint8Array }> {
   const card = registry.get(modelId)
   const unfit = unfitFor(card, mode)
-  if (unfit) throw new StudioError('model-mode-mismatch', unfit)
+  if (unfit) throw new StudioError('model-mode-mismatch', unfitMessage(card, mode, unfit))
   const bytes = await readFile(registry.modelPath(modelId))
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   if (sha256 !== card.sha256) throw new StudioError('model-changed', `the file of “${card.name}” changed since it was installed (its sha256 no longer matches its card)`)

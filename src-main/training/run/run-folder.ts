@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { TrainingData, TrainPreset } from '../../../src-preload/training-run'
+import { Diversity, TrainingData, TrainPreset } from '../../../src-preload/training-run'
+import { runSampleFile, runSamplesDir } from '../../library/run-samples'
 import { writeFileAtomic } from '../../common/atomic-write'
 import { TrainConfigSchema, TrainMode } from '../config'
 import { FineTuneFrom } from './fine-tune-source'
@@ -25,14 +26,18 @@ export const RunSpec = z.object({
 })
 export type RunSpec = z.infer<typeof RunSpec>
 
+/** One line of `samples/samples.jsonl`: a grid written at `step`, and how diverse its outputs were. */
+export const SampleRecord = z.object({ step: z.number().int(), diversity: Diversity })
+export type SampleRecord = z.infer<typeof SampleRecord>
+
 /** Where a run keeps its files, `<library>/runs/<id>/`. */
 export function runFiles(runDir: string) {
   return {
     spec: join(runDir, 'run.json'),
     checkpoints: join(runDir, 'checkpoints'),
-    samples: join(runDir, 'samples'),
-    sample: (step: number) => join(runDir, 'samples', `${step}.png`),
-    sampleLog: join(runDir, 'samples', 'samples.jsonl'),
+    samples: runSamplesDir(runDir),
+    sample: (step: number) => runSampleFile(runDir, step),
+    sampleLog: join(runSamplesDir(runDir), 'samples.jsonl'),
     metrics: join(runDir, 'metrics.jsonl'),
     exported: (direction: string) => join(runDir, `generator-${direction}.onnx`),
     source: join(runDir, 'fine-tune-source.onnx')

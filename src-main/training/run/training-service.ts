@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { z } from 'zod'
 import { mediaPaths, type EventName, type EventOf, type ParsedRequestOf, type ResponseOf, type SystemInfo } from '../../../src-preload/contract'
-import { Diversity, MetricPoint, type TrainingRun } from '../../../src-preload/training-run'
+import { MetricPoint, type TrainingRun } from '../../../src-preload/training-run'
 import { StudioError } from '../../common/studio-error'
 import type { JobContext, JobRunner } from '../../jobs/job-runner'
 import type { Library } from '../../library/library'
@@ -17,7 +16,7 @@ import { TrainingWorker } from '../worker/worker-host'
 import { JsonLines } from './json-lines'
 import { downsample } from './metric-series'
 import { fineTuneConfig, fineTuneSource } from './fine-tune-source'
-import { readRunSpec, rowConfig, runFiles, writeRunSpec, type RunSpec } from './run-folder'
+import { readRunSpec, rowConfig, runFiles, SampleRecord, writeRunSpec, type RunSpec } from './run-folder'
 import { RunProgress } from './run-progress'
 import { trainedModel } from './trained-card'
 
@@ -39,7 +38,6 @@ interface ActiveRun {
 
 const PROGRESS_INTERVAL_MS = 100
 const SAMPLES_LISTED = 20
-const SampleRecord = z.object({ step: z.number().int(), diversity: Diversity })
 
 /** Defaults: about 200 sample grids and 50 checkpoints over a run, at most 500 and 1000 steps apart. */
 const everyDefault = (steps: number, parts: number, most: number) => Math.max(1, Math.min(most, Math.round(steps / parts)))

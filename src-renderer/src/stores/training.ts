@@ -1,9 +1,9 @@
 import type { DataReport, MetricPoint, ModelCard, RequestOf, ResponseOf, Sample, TrainDirection, TrainingProgress, TrainingRun, TrainMode, TrainOverrides, TrainPreset } from '@contract'
+import { unfitFor } from '@contract'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import { mediaUrl, onConnectionState, studio } from '../api'
 import { appendMetric, appendSample, mergeHistory } from '../training/metric-history'
-import { unfitFor } from '../training/start-from'
 import { useModelsStore } from './models'
 import { useNoticesStore } from './notices'
 

@@ -1,7 +1,4 @@
-import { MODE_PIPELINE, type ModelCard, type TrainMode } from '@contract'
-
-/** Why a model cannot start a run: made for the other kind of training, or scaling its values unlike GAN Studio's generators. */
-export type Unfit = 'otherMode' | 'otherScale'
+import { unfitFor, type ModelCard, type TrainMode, type Unfit } from '@contract'
 
 export interface StartFromGroup {
   source: ModelCard['source']
@@ -9,13 +6,6 @@ export interface StartFromGroup {
 }
 
 const SOURCES: readonly ModelCard['source'][] = ['trained', 'built-in', 'imported']
-
-/** As the studio checks when the run starts (it also reads the model's layers, which a card does not show). */
-export function unfitFor(card: ModelCard, mode: TrainMode): Unfit | undefined {
-  if (card.pipeline !== MODE_PIPELINE[mode]) return 'otherMode'
-  if (card.input.normalisation !== 'tanh' || card.output.normalisation !== 'tanh') return 'otherScale'
-  return undefined
-}
 
 /** The installed models by source, those that fit `mode` first in each group. */
 export function startFromGroups(models: readonly ModelCard[], mode: TrainMode): StartFromGroup[] {
