@@ -9,6 +9,16 @@ export type TrainMode = z.infer<typeof TrainMode>
 /** The pipeline of the models a mode trains, and so of those it can fine-tune. */
 export const MODE_PIPELINE: Readonly<Record<TrainMode, ModelPipeline>> = { cyclegan: 'rgb', pix2pix: 'rgb', colorize: 'lab-chroma' }
 
+/** Why a model cannot start a run: made for the other kind of training, or scaling its values unlike GAN Studio's generators. */
+export type Unfit = 'otherMode' | 'otherScale'
+
+/** Whether a model's card lets it start a `mode` run (the studio also reads its layers when the run starts). */
+export function unfitFor(card: Pick<ModelCard, 'pipeline' | 'input' | 'output'>, mode: TrainMode): Unfit | undefined {
+  if (card.pipeline !== MODE_PIPELINE[mode]) return 'otherMode'
+  if (card.input.normalisation !== 'tanh' || card.output.normalisation !== 'tanh') return 'otherScale'
+  return undefined
+}
+
 export const TrainPreset = z.enum(['reference', 'fast'])
 export type TrainPreset = z.infer<typeof TrainPreset>
 
