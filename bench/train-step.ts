@@ -2,7 +2,7 @@
 // side with PyTorch on the CPU training the same networks (bench/torch-train/cyclegan_step.py), plus peak RSS.
 // Each measurement is a fresh child process, so its peak RSS and its wasm heap (capped at 4 GB) are its own.
 import { spawn } from 'node:child_process'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fixed, loadLine, machineLine, median, megabytes, peakRssKb, saveResults } from './stats'
 
@@ -10,6 +10,7 @@ const STEPS = Number(process.env.STEPS ?? 3)
 /** PyTorch single-threaded like wasm (the engines compared), and with every core (what a user gets). */
 const TORCH_THREADS = [...new Set([1, cpus().length])]
 const SIZES = (process.env.SIZES ?? '128,256').split(',').map(Number)
+type Level = 'off' | 'blocks' | 'generator'
 
 interface Net {
   label: string
@@ -23,11 +24,16 @@ const NETS: Net[] = [
   { label: 'fast preset (ngf 16, ndf 32, 6 blocks, resize-conv)', preset: 'fast', ngf: 16, ndf: 32, blocks: 6, upsampling: 'resize-conv' },
   { label: 'reference network (ngf 64, ndf 64, 9 blocks, transposed conv)', preset: 'reference', ngf: 64, ndf: 64, blocks: 9, upsampling: 'transpose' }
 ]
+/** The recompute levels measured per size and network: reference 128² without recompute runs out of wasm memory. */
+const LEVELS: Record<number, Record<Net['preset'], Level[]>> = {
+  128: { fast: ['off', 'blocks'], reference: ['blocks', 'generator'] },
+  256: { fast: [], reference: ['generator'] }
+}
 
 interface ChildRequest {
   preset: Net['preset']
   size: number
-  recompute: boolean
+  recompute: Level
   steps: number
 }
 interface Measurement {
@@ -77,7 +83,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<M
   })
 }
 
-const tfjsStep = (net: Net, size: number, recompute: boolean): Promise<Measurement> =>
+const tfjsStep = (net: Net, size: number, recompute: Level): Promise<Measurement> =>
   run(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', JSON.stringify({ preset: net.preset, size, recompute, steps: STEPS })], process.env)
 
 function torchStep(net: Net, size: number, threads: number): Promise<Measurement> {
@@ -100,16 +106,16 @@ async function main(): Promise<void> {
   const results = []
   for (const size of SIZES) {
     for (const net of NETS) {
-      if (size > 128 && net.preset === 'fast') continue
+      const levels = LEVELS[size]?.[net.preset] ?? []
+      if (!levels.length) continue
       const torch: Record<number, Measurement> = {}
       for (const threads of TORCH_THREADS) {
         torch[threads] = await torchStep(net, size, threads)
         console.log(`${size}² ${net.label}: PyTorch CPU, ${threads} thread${threads > 1 ? 's' : ''}: ${describe(torch[threads])}`)
       }
-      const variants = net.preset === 'reference' ? [false, true] : [false]
-      for (const recompute of variants) {
+      for (const recompute of levels) {
         const wasm = await tfjsStep(net, size, recompute)
-        console.log(`${size}² ${net.label}: wasm${recompute ? ' + recompute' : ''} ${describe(wasm)}`)
+        console.log(`${size}² ${net.label}: wasm, recompute '${recompute}': ${describe(wasm)}`)
         results.push({ size, net: net.label, recompute, wasm, torch })
       }
     }
@@ -121,8 +127,9 @@ async function main(): Promise<void> {
       const ratio = !r.wasm.error && !torch.error ? `${fixed(median(r.wasm.seconds!) / median(torch.seconds!), 1)}×` : 'no ratio (a side failed)'
       return `PyTorch ${threads}T ${describe(torch)} → wasm takes ${ratio}`
     })
-    console.log(`${r.size}² ${r.net}${r.recompute ? ' + recompute' : ''}: wasm ${describe(r.wasm)} | ${versus.join(' | ')}`)
+    console.log(`${r.size}² ${r.net}, recompute '${r.recompute}': wasm ${describe(r.wasm)} | ${versus.join(' | ')}`)
   }
+  console.log(`load average at the end ${loadavg().map((l) => fixed(l, 2)).join(', ')} (1, 5, 15 min)`)
   console.log(`raw figures: ${saveResults('train-step', { steps: STEPS, torchThreads: TORCH_THREADS, results })}`)
 }
 

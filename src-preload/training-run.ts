@@ -47,6 +47,14 @@ export const TrainingData = z
   })
 export type TrainingData = z.infer<typeof TrainingData>
 
+/**
+ * How much of each generator backprop runs again instead of keeping its activations: 'off'; 'blocks', each residual
+ * block; 'generator', each whole generator pass (its blocks too). 'auto': the run picks by backend and network size
+ * and says why in its backend note. Runs saved before levels existed hold true ('blocks') or false ('off').
+ */
+export const RecomputeLevel = z.enum(['auto', 'off', 'blocks', 'generator'])
+export const Recompute = z.union([RecomputeLevel, z.boolean().transform((on) => (on ? 'blocks' : 'off'))])
+
 /** Settings a run may change from its preset; the core checks the whole resulting configuration again. */
 export const TrainOverrides = z
   .object({
@@ -71,7 +79,7 @@ export const TrainOverrides = z
     beta2: z.number().min(0).lt(1),
     steps: Whole(1, 100_000_000),
     decayFrom: Whole(0, 100_000_000),
-    recompute: z.boolean(),
+    recompute: Recompute,
     seed: Whole(0, 2 ** 32 - 1)
   })
   .partial()

@@ -20,11 +20,13 @@ Commands:
                                  Ctrl+C cancels, and the input is never overwritten; the provider
                                  defaults to the one chosen in Settings)
   train --a <dir> [--b <dir>] --name <n> [--mode cyclegan|pix2pix|colorize] [--preset fast|reference]
-        [--steps N] [--size N] [--sample-every N] [--checkpoint-every N] [--from <model id>] [--save]
+        [--steps N] [--size N] [--recompute auto|off|blocks|generator] [--sample-every N] [--checkpoint-every N]
+        [--from <model id>] [--save]
   train --resume <run> [--steps N] [--save]
                                  train a generator on photo folders in the foreground (two folders:
                                  CycleGAN); --from fine-tunes an installed model's generator instead of
-                                 starting from scratch; Ctrl+C pauses at a checkpoint; --save adds it to the models
+                                 starting from scratch; --recompute trades time for memory (auto: picked by
+                                 backend and network size); Ctrl+C pauses at a checkpoint; --save adds it to the models
   library import <file|folder>... [--project NAME]   copy photos into the library (originals untouched)
   library list [--query TEXT] [--tag TAG] [--trash] [--limit N]
   library tag <id>... [--add TAG]... [--remove TAG]...
@@ -66,6 +68,7 @@ const options = {
   preset: { type: 'string' },
   steps: { type: 'string' },
   size: { type: 'string' },
+  recompute: { type: 'string' },
   'sample-every': { type: 'string' },
   'checkpoint-every': { type: 'string' },
   resume: { type: 'string' },
@@ -126,8 +129,8 @@ async function main(argv: string[]): Promise<number> {
       return await convertCommand(client, positionals.slice(1), { model, output, renderSize: values['render-size'], workingSize: values['working-size'], strength, format, quality, provider })
     }
     if (command === 'train') {
-      const { a, b, name, mode, preset, steps, size, resume, from, save } = values
-      return await trainCommand(client, { a, b, name, mode, preset, steps, size, resume, from, save, sampleEvery: values['sample-every'], checkpointEvery: values['checkpoint-every'] })
+      const { a, b, name, mode, preset, steps, size, recompute, resume, from, save } = values
+      return await trainCommand(client, { a, b, name, mode, preset, steps, size, recompute, resume, from, save, sampleEvery: values['sample-every'], checkpointEvery: values['checkpoint-every'] })
     }
     if (command === 'info') {
       console.log(JSON.stringify(await client.call('settings:system', {}), null, 2))

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { DataReport, EventOf, TrainingRun, TrainMode } from '../../src-preload/contract'
+import { RecomputeLevel } from '../../src-preload/training-run'
 import { CliError, type Client } from './client'
 import { progressBar } from './progress-bar'
 import { wholeNumber } from './whole-numbers'
@@ -12,6 +13,7 @@ export interface TrainFlags {
   preset?: string
   steps?: string
   size?: string
+  recompute?: string
   sampleEvery?: string
   checkpointEvery?: string
   resume?: string
@@ -32,6 +34,7 @@ export async function trainCommand(client: Client, flags: TrainFlags): Promise<n
   let run: TrainingRun
   if (flags.resume) {
     if (flags.from !== undefined) throw new CliError('train: --from starts a new run; a resumed run goes on from its own checkpoint')
+    if (flags.recompute !== undefined) throw new CliError('train: --recompute is set when a run starts; a resumed run keeps its own')
     run = (await client.call('training:resume', { id: flags.resume, steps })).run
     console.log(`Resuming "${run.name}" (${run.id}) at step ${run.step} of ${run.steps}.`)
   } else {
@@ -68,6 +71,8 @@ async function startRun(client: Client, flags: TrainFlags, steps: number | undef
   if (flags.preset !== undefined && flags.preset !== 'fast' && flags.preset !== 'reference') throw new CliError(`--preset: expected fast or reference, got "${flags.preset}"`)
   const preset = flags.preset ?? 'reference'
   const size = flags.size === undefined ? undefined : wholeNumber(flags.size, '--size', 16, 2048)
+  const recompute = flags.recompute === undefined ? undefined : RecomputeLevel.safeParse(flags.recompute).data
+  if (flags.recompute !== undefined && !recompute) throw new CliError(`--recompute: expected ${RecomputeLevel.options.join(', ')}, got "${flags.recompute}"`)
   const data = { mode, a: resolve(flags.a), ...(flags.b && { b: resolve(flags.b) }) }
   const report = await client.call('training:inspect', { data, preset, size })
   printReport(report)
@@ -77,7 +82,7 @@ async function startRun(client: Client, flags: TrainFlags, steps: number | undef
     name: flags.name,
     data,
     preset,
-    overrides: { ...(steps !== undefined && { steps }), ...(size !== undefined && { size }) },
+    overrides: { ...(steps !== undefined && { steps }), ...(size !== undefined && { size }), ...(recompute && { recompute }) },
     ...(flags.from !== undefined && { from: { modelId: flags.from } }),
     sampleEvery: every(flags.sampleEvery, '--sample-every'),
     checkpointEvery: every(flags.checkpointEvery, '--checkpoint-every')

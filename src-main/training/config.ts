@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Recompute } from '../../src-preload/training-run'
 
 export const TrainMode = z.enum(['cyclegan', 'pix2pix', 'colorize'])
 export type TrainMode = z.infer<typeof TrainMode>
@@ -48,8 +49,8 @@ export const TrainConfigSchema = z
     /** Total steps; the learning rate is constant until decayFrom, then falls linearly to 0 at `steps`. */
     steps: whole(1, 100_000_000),
     decayFrom: whole(0, 100_000_000),
-    /** Recompute each residual block in backprop instead of keeping its activations (less memory, ~30% more time). */
-    recompute: z.boolean(),
+    /** What backprop recomputes instead of keeping (less memory, more time); see RecomputeLevel and recompute-choice.ts. */
+    recompute: Recompute,
     seed: whole(0, 2 ** 32 - 1)
   })
   .strict()
@@ -88,7 +89,7 @@ const REFERENCE: Omit<TrainConfig, 'mode'> = {
   beta2: 0.999,
   steps: 200_000,
   decayFrom: 100_000,
-  recompute: false,
+  recompute: 'auto',
   seed: 1
 }
 

@@ -7,6 +7,7 @@ import { learningRateAt } from './lr-schedule'
 import { buildNetworks, type Direction, type Network, type Networks } from './nets/networks'
 import { Adam, type SerialTensor } from './optim/adam'
 import { pix2pixStep } from './pix2pix-step'
+import { chooseRecompute, type RecomputeChoice } from './recompute-choice'
 import { Rng } from './rng'
 import { trainableOf, type TrainState } from './train-state'
 
@@ -49,6 +50,8 @@ export interface TrainerSnapshot {
 
 export interface Trainer {
   readonly config: TrainConfig
+  /** What backprop recomputes on the backend the trainer was made on, and why. */
+  readonly recompute: RecomputeChoice
   /** Steps taken. */
   readonly step: number
   trainStep(batch: Batch): Promise<StepStats>
@@ -71,7 +74,8 @@ export async function createTrainer(config: TrainConfig, init: { snapshot?: Trai
   const parsed = TrainConfigSchema.parse(config)
   if (init.snapshot && init.generatorWeights) throw new Error('give a snapshot to resume or generator weights to fine-tune from, not both')
   if (init.snapshot) assertSameArchitecture(parsed, init.snapshot.config)
-  const nets = buildNetworks(parsed)
+  const recompute = chooseRecompute(parsed, tf.getBackend())
+  const nets = buildNetworks(parsed, recompute.level)
   const generators = Object.values(nets.generators)
   const discriminators = Object.values(nets.discriminators)
   const adamOptions = { beta1: parsed.beta1, beta2: parsed.beta2 }
@@ -97,13 +101,14 @@ export async function createTrainer(config: TrainConfig, init: { snapshot?: Trai
     disposeAll(state)
     throw err
   }
-  return new GanTrainer(state, snapshot?.step ?? 0)
+  return new GanTrainer(state, snapshot?.step ?? 0, recompute)
 }
 
 class GanTrainer implements Trainer {
   constructor(
     private readonly s: TrainState,
-    private steps: number
+    private steps: number,
+    readonly recompute: RecomputeChoice
   ) {}
 
   get config(): TrainConfig {

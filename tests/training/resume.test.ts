@@ -33,7 +33,8 @@ const cases: { label: string; config: TrainConfig }[] = [
   // A pool of 2 is full after the first steps, so resuming must also reproduce its random swaps.
   { label: 'CycleGAN with an image pool', config: tinyConfig('cyclegan', { poolSize: 2, blocks: 1 }) },
   { label: 'pix2pix, WGAN-GP (random interpolation), spectral norm, 2 D steps', config: tinyConfig('pix2pix', { loss: 'wgan-gp', spectralNorm: true, dSteps: 2 }) },
-  { label: 'colorize in its LR decay', config: tinyConfig('colorize', { steps: 10, decayFrom: 2 }) }
+  { label: 'colorize in its LR decay', config: tinyConfig('colorize', { steps: 10, decayFrom: 2 }) },
+  { label: 'CycleGAN recomputing whole generators and their blocks', config: tinyConfig('cyclegan', { recompute: 'generator', blocks: 2, poolSize: 2 }) }
 ]
 
 describe('a trainer restored from a snapshot takes exactly the next step of the uninterrupted run', () => {

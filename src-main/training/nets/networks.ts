@@ -1,5 +1,7 @@
 import { seededWeights } from '../../onnx'
 import { channelsOf, type TrainConfig } from '../config'
+import { recompute } from '../ops/recompute'
+import type { RecomputeLevelChosen } from '../recompute-choice'
 import type { Layer } from './layers'
 import { ParamSet } from './params'
 import { patchDiscriminator } from './patch-discriminator'
@@ -21,16 +23,17 @@ export interface Networks {
   discriminators: Record<string, Network>
 }
 
-export function buildNetworks(config: TrainConfig): Networks {
+/** The mode's networks; `level` says what the generators recompute in backprop ('generator' nests the blocks' too). */
+export function buildNetworks(config: TrainConfig, level: RecomputeLevelChosen): Networks {
   const init = seededWeights(config.seed)
   const { in: inC, out: outC } = channelsOf(config.mode)
   const generator = (prefix: string, inChannels: number, outChannels: number): Network => {
     const params = new ParamSet(prefix, init)
-    const apply =
+    const forward =
       config.generator === 'resnet'
-        ? resnetGenerator(params, { inChannels, outChannels, ngf: config.ngf, blocks: config.blocks, upsampling: config.upsampling, recompute: config.recompute })
+        ? resnetGenerator(params, { inChannels, outChannels, ngf: config.ngf, blocks: config.blocks, upsampling: config.upsampling, recomputeBlocks: level !== 'off' })
         : unetGenerator(params, { inChannels, outChannels, ngf: config.ngf, depth: config.unetDepth })
-    return { params, apply }
+    return { params, apply: level === 'generator' ? recompute(forward, [...params.trainable.values()]) : forward }
   }
   const discriminator = (prefix: string, inChannels: number): Network => {
     const params = new ParamSet(prefix, init)

@@ -11,7 +11,7 @@ export interface ResnetOptions {
   blocks: number
   upsampling: 'transpose' | 'resize-conv'
   /** Recompute each residual block during backprop instead of keeping its activations. */
-  recompute: boolean
+  recomputeBlocks: boolean
 }
 
 /** ResnetBlock: x + (reflect-pad, 3×3 conv, norm, ReLU, reflect-pad, 3×3 conv, norm)(x). */
@@ -37,7 +37,7 @@ export function resnetGenerator(p: ParamSet, o: ResnetOptions): Layer {
     layers.push(normRelu(conv(p, { name: `down${i}.conv`, inChannels: channels, outChannels: channels * 2, kernel: 3, stride: 2, pad: 1 })))
     channels *= 2
   }
-  for (let i = 1; i <= o.blocks; i++) layers.push(resnetBlock(p, `block${i}`, channels, o.recompute))
+  for (let i = 1; i <= o.blocks; i++) layers.push(resnetBlock(p, `block${i}`, channels, o.recomputeBlocks))
   for (const i of [1, 2]) {
     layers.push(normRelu(upsample(p, `up${i}.conv`, channels, channels / 2, o.upsampling)))
     channels /= 2
