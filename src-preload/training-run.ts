@@ -234,6 +234,8 @@ export const trainingRequests = {
   /** `steps`: train on to this many steps in all (a finished run may be extended). */
   'training:resume': { request: z.object({ id: RunId, steps: Whole(1, 100_000_000).optional() }).strict(), response: RunReply },
   'training:cancel': { request: ById, response: RunReply },
+  /** Deletes a run that is not training: its row, checkpoints, samples and logs (models saved from it stay). */
+  'training:remove': { request: ById, response: z.object({ id: RunId }) },
   /** The generator at the latest checkpoint as an ONNX model in the registry, with a card naming its data and settings. */
   'training:saveModel': {
     request: z
@@ -248,5 +250,6 @@ export const trainingEvents = {
   'training:progress': TrainingProgress,
   'training:sample': Sample.extend({ runId: RunId }),
   /** A run was created, or its status, step or models changed: the list should refresh that row. */
-  'training:changed': z.object({ run: TrainingRun })
+  'training:changed': z.object({ run: TrainingRun }),
+  'training:removed': z.object({ id: RunId })
 } as const

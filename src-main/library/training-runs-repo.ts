@@ -83,6 +83,13 @@ export class TrainingRunsRepo {
     return this.get(id)
   }
 
+  /** Deletes the row, in a transaction; the caller removes the folder after (a crash between: the next open sweeps it). */
+  remove(id: string): void {
+    this.db.transaction(() => {
+      if (this.db.prepare('DELETE FROM training_runs WHERE id = ?').run(id).changes === 0) throw new StudioError('not-found', `No training run "${id}"; it may have been removed.`)
+    })()
+  }
+
   /** At open: a run still marked running was stopped by a crash or a kill; it resumes from its last checkpoint. */
   markInterrupted(): void {
     this.db.prepare("UPDATE training_runs SET status = 'interrupted', updated_at = ? WHERE status = 'running'").run(new Date().toISOString())

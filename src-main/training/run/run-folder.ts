@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { Diversity, TrainingData, TrainPreset } from '../../../src-preload/training-run'
@@ -51,6 +51,16 @@ export async function readRunSpec(runDir: string): Promise<RunSpec> {
 /** The run's row keeps the resolved config and, when fine-tuning, what it started from. */
 export function rowConfig(spec: Pick<RunSpec, 'config' | 'from'>): Record<string, unknown> {
   return { ...spec.config, ...(spec.from && { from: spec.from }) }
+}
+
+/** Deletes all but the newest `keep` sample grids of the run in `runDir`; their log lines stay (listing skips missing files). */
+export async function pruneSamples(runDir: string, keep: number): Promise<void> {
+  const steps = (await readdir(runSamplesDir(runDir)).catch(() => [] as string[]))
+    .map((name) => /^(\d+)\.png$/.exec(name)?.[1])
+    .filter((step) => step !== undefined)
+    .map(Number)
+    .sort((x, y) => y - x)
+  await Promise.all(steps.slice(keep).map((step) => rm(runSampleFile(runDir, step), { force: true })))
 }
 
 export async function writeRunSpec(runDir: string, spec: RunSpec): Promise<void> {

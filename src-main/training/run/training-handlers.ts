@@ -15,6 +15,7 @@ export function trainingHandlers(training: TrainingService): TrainingHandlers {
     'training:pause': async ({ id }) => ({ run: await training.pause(id) }),
     'training:resume': async ({ id, steps }) => ({ run: await training.resume(id, steps) }),
     'training:cancel': async ({ id }) => ({ run: await training.cancel(id) }),
+    'training:remove': async ({ id }) => ({ id: await training.remove(id) }),
     'training:saveModel': (request) => training.saveModel(request)
   }
 }

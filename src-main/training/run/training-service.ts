@@ -16,7 +16,7 @@ import { TrainingWorker } from '../worker/worker-host'
 import { JsonLines } from './json-lines'
 import { downsample } from './metric-series'
 import { fineTuneConfig, fineTuneSource } from './fine-tune-source'
-import { readRunSpec, rowConfig, runFiles, SampleRecord, writeRunSpec, type RunSpec } from './run-folder'
+import { pruneSamples, readRunSpec, rowConfig, runFiles, SampleRecord, writeRunSpec, type RunSpec } from './run-folder'
 import { RunProgress } from './run-progress'
 import { trainedModel } from './trained-card'
 
@@ -38,6 +38,8 @@ interface ActiveRun {
 
 const PROGRESS_INTERVAL_MS = 100
 const SAMPLES_LISTED = 20
+/** Sample grids kept on disk per run, the newest: older ones are deleted as new ones are written. */
+const SAMPLES_KEPT = 50
 
 /** Defaults: about 200 sample grids and 50 checkpoints over a run, at most 500 and 1000 steps apart. */
 const everyDefault = (steps: number, parts: number, most: number) => Math.max(1, Math.min(most, Math.round(steps / parts)))
@@ -46,9 +48,9 @@ const everyDefault = (steps: number, parts: number, most: number) => Math.max(1,
 export class TrainingService {
   private readonly active = new Map<string, ActiveRun>()
   /** A start or resume between its busy check and its launch: it holds the one training slot meanwhile. */
-  private claimed: { name: string; settled: Promise<unknown> } | undefined
-  /** Saves under way; close waits for them before the library and the registry close. */
-  private readonly saving = new Set<Promise<unknown>>()
+  private claimed: { name: string; runId?: string; settled: Promise<unknown> } | undefined
+  /** Saves under way and the run each reads; close waits for them before the library and the registry close. */
+  private readonly saving = new Map<Promise<unknown>, string>()
   private reportedBackend: SystemInfo['compute']['training'] | undefined
 
   constructor(private readonly o: TrainingServiceOptions) {}
@@ -63,7 +65,7 @@ export class TrainingService {
   }
 
   async start(request: ParsedRequestOf<'training:start'>): Promise<TrainingRun> {
-    return this.withSlot(request.name, () => this.prepareAndLaunch(request))
+    return this.withSlot({ name: request.name }, () => this.prepareAndLaunch(request))
   }
 
   private async prepareAndLaunch(request: ParsedRequestOf<'training:start'>): Promise<TrainingRun> {
@@ -128,13 +130,24 @@ export class TrainingService {
     return this.changed(this.o.library.trainingRuns.update(id, { status: 'cancelled' }))
   }
 
+  /** Deletes a run that is neither training, starting nor being saved: the row first, then its folder. */
+  async remove(id: string): Promise<string> {
+    const run = this.o.library.trainingRuns.get(id)
+    if (this.active.has(id) || this.claimed?.runId === id) throw new StudioError('run-running', `"${run.name}" is training; pause or cancel it before removing it`)
+    if ([...this.saving.values()].includes(id)) throw new StudioError('busy', `"${run.name}" is being saved as a model; remove it when that is done`)
+    this.o.library.trainingRuns.remove(id)
+    await rm(this.o.library.runDir(id), { recursive: true, force: true })
+    this.o.emit('training:removed', { id })
+    return id
+  }
+
   async resume(id: string, steps?: number): Promise<TrainingRun> {
     const run = this.o.library.trainingRuns.get(id)
     if (this.active.has(id)) throw new StudioError('run-running', `"${run.name}" is already training`)
     if (run.status === 'cancelled') throw new StudioError('run-cancelled', `"${run.name}" was cancelled; it can still be saved as a model, but not trained further`)
     const target = steps ?? run.steps
     if (target <= run.step) throw new StudioError('run-finished', `"${run.name}" has trained ${run.step} steps; give a larger step count to train on`)
-    return this.withSlot(run.name, () => this.extendAndLaunch(run, target))
+    return this.withSlot({ name: run.name, runId: id }, () => this.extendAndLaunch(run, target))
   }
 
   private async extendAndLaunch(run: TrainingRun, target: number): Promise<TrainingRun> {
@@ -155,7 +168,7 @@ export class TrainingService {
   saveModel(request: ParsedRequestOf<'training:saveModel'>): Promise<ResponseOf<'training:saveModel'>> {
     const saved = this.exportAndAdd(request)
     const tracked = saved.catch(() => undefined)
-    this.saving.add(tracked)
+    this.saving.set(tracked, request.id)
     void tracked.finally(() => this.saving.delete(tracked))
     return saved
   }
@@ -185,7 +198,7 @@ export class TrainingService {
   /** Pauses every running run (each saves a checkpoint) and waits for them; a start under way launches first, saves under way finish. */
   async close(): Promise<void> {
     await this.claimed?.settled.catch(() => undefined)
-    await Promise.all(this.saving)
+    await Promise.all(this.saving.keys())
     await Promise.all([...this.active.keys()].map((id) => this.stop(id, 'pause')))
   }
 
@@ -205,12 +218,12 @@ export class TrainingService {
    * Runs `prepare` (reads and writes, then `launch`) holding the one training slot from before its first await, so
    * a second start or resume meanwhile is refused as busy; the slot is given back however `prepare` ends.
    */
-  private withSlot(name: string, prepare: () => Promise<TrainingRun>): Promise<TrainingRun> {
+  private withSlot(holder: { name: string; runId?: string }, prepare: () => Promise<TrainingRun>): Promise<TrainingRun> {
     this.refuseIfBusy()
     const settled = prepare().finally(() => {
       if (this.claimed?.settled === settled) this.claimed = undefined
     })
-    this.claimed = { name, settled }
+    this.claimed = { ...holder, settled }
     return settled
   }
 
@@ -270,6 +283,7 @@ export class TrainingService {
         if (progress.due(PROGRESS_INTERVAL_MS) || message.metric.step === progress.steps) this.o.emit('training:progress', progress.state('running'))
         return
       case 'sample':
+        void pruneSamples(this.o.library.runDir(run.id), SAMPLES_KEPT).catch((err: unknown) => console.error(`pruning the samples of run ${run.id} failed:`, err))
         this.o.emit('training:sample', { runId: run.id, step: message.step, path: mediaPaths.sample(run.id, message.step), diversity: message.diversity })
         return
       case 'checkpoint':
