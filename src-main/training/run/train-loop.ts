@@ -1,14 +1,18 @@
+import { getBackend } from '@tensorflow/tfjs'
 import { mkdir, rm } from 'node:fs/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { z } from 'zod'
 import { Diversity, MetricPoint } from '../../../src-preload/training-run'
 import { writeFileAtomic } from '../../common/atomic-write'
+import type { StudioError } from '../../common/studio-error'
 import { encodeImage } from '../../imaging'
 import { CheckpointStore } from '../checkpoints/checkpoint-store'
 import { decodeRunCheckpoint, encodeRunCheckpoint } from '../checkpoints/snapshot-codec'
 import { Sampler } from '../data/sampler'
+import type { TrainingBackend } from '../backend/candidates'
 import { createTrainer, type Trainer } from '../trainer'
 import type { FromWorker } from '../worker/messages'
+import { outOfMemoryError } from '../worker/out-of-memory'
 import { fineTuneWeights } from './fine-tune-source'
 import { JsonLines } from './json-lines'
 import { readRunSpec, runFiles, type RunSpec } from './run-folder'
@@ -25,8 +29,10 @@ export type StopRequest = 'pause' | 'cancel' | undefined
  * step, a sample grid every `sampleEvery` steps and a checkpoint every `checkpointEvery` steps and when asked to
  * stop. Records past the checkpoint it starts from (left by a kill) are dropped first, so the logs match the
  * weights. Deterministic: the same run resumed anywhere reaches the same weights as one never stopped.
+ * `backend`, the one selected, is reported again with the recompute level the trainer chose on it. Running out of memory
+ * ends the run with an error saying so, leaving its last checkpoint as it was.
  */
-export async function trainRun(runDir: string, post: (message: FromWorker) => void, stopRequested: () => StopRequest): Promise<void> {
+export async function trainRun(runDir: string, post: (message: FromWorker) => void, stopRequested: () => StopRequest, backend?: TrainingBackend): Promise<void> {
   const spec = await readRunSpec(runDir)
   const files = runFiles(runDir)
   const store = new CheckpointStore(files.checkpoints)
@@ -37,6 +43,9 @@ export async function trainRun(runDir: string, post: (message: FromWorker) => vo
   // No checkpoint yet (a new run, or one killed before its first): a fine-tuned run starts from its model again.
   const init = saved ? { snapshot: saved.trainer } : spec.from ? { generatorWeights: await fineTuneWeights(files.source, spec.from, config) } : {}
   const trainer = await createTrainer(config, init)
+  if (backend) post({ type: 'backend', backend: backend.backend, note: `${backend.note}; ${trainer.recompute.reason}` })
+  let checkpointed = latest ? trainer.step : -1
+  let outOfMemory: StudioError | undefined
   try {
     const sampler = new Sampler(spec.dataset, config.size, saved?.sampler ?? { seed: config.seed })
     const metrics = new JsonLines(files.metrics, MetricPoint)
@@ -46,7 +55,6 @@ export async function trainRun(runDir: string, post: (message: FromWorker) => vo
     await dropSamplesAfter(trainer.step, samples, files)
     const fixed = await sampler.fixedInputs(SAMPLE_ROWS)
     let trainingMs = saved?.trainingMs ?? 0
-    let checkpointed = latest ? trainer.step : -1
     const checkpoint = async () => {
       await store.save(trainer.step, encodeRunCheckpoint({ trainer: await trainer.snapshot(), sampler: sampler.state(), trainingMs }))
       checkpointed = trainer.step
@@ -75,8 +83,13 @@ export async function trainRun(runDir: string, post: (message: FromWorker) => vo
     }
     if (trainer.step !== checkpointed) await checkpoint()
     post({ type: 'stopped', reason: stop === 'pause' ? 'paused' : stop === 'cancel' ? 'cancelled' : 'done', step: trainer.step, trainingMs })
+  } catch (err) {
+    const context = { backend: backend?.backend ?? getBackend(), level: trainer.recompute.level, ...(checkpointed >= 0 && { checkpointed }) }
+    outOfMemory = outOfMemoryError(err, context)
+    throw outOfMemory ?? err
   } finally {
-    trainer.dispose()
+    // A wasm instance that ran out of memory is unusable; it ends with the worker.
+    if (!outOfMemory) trainer.dispose()
   }
 }
 

@@ -35,7 +35,7 @@ port.on('message', (raw: unknown) => {
 async function run(task: Exclude<ToWorker, { type: 'stop' }>): Promise<void> {
   const backend = await selectTrainingBackend()
   post({ type: 'backend', ...backend })
-  if (task.type === 'train') return trainRun(task.runDir, post, () => stop)
+  if (task.type === 'train') return trainRun(task.runDir, post, () => stop, backend)
   const latest = await new CheckpointStore(runFiles(task.runDir).checkpoints).latest()
   if (!latest) throw new StudioError('no-checkpoint', 'this run has no checkpoint yet: train at least until its first one')
   const { config } = await readRunSpec(task.runDir)
