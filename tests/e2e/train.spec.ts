@@ -145,4 +145,18 @@ test('train a tiny CycleGAN through the browser: check folders, watch samples, p
   await expect(panel.getByTestId('run-from')).toHaveText('fine-tuned from Tools A to B')
   await expect(panel.getByTestId('run-state')).toHaveText('Done', { timeout: 60_000 })
   await expect(panel.getByTestId('run-step')).toHaveText('step 4 of 4')
+
+  // Removing a run asks first (Esc keeps it), then deletes it; the model saved from the first run stays.
+  await panel.getByTestId('run-remove').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('run-remove-confirm')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('run-remove-confirm')).toHaveCount(0)
+  await expect(page.getByTestId('run-list').getByRole('button', { name: /Tools fine-tuned/ })).toBeVisible()
+  await panel.getByTestId('run-remove').click()
+  await page.getByTestId('run-remove-confirm').click()
+  await expect(page.getByTestId('run-list').getByRole('button', { name: /Tools fine-tuned/ })).toHaveCount(0)
+  await expect(page.getByTestId('run-panel')).toHaveCount(0)
+  await page.getByTestId('nav-models').click()
+  await expect(page.getByTestId('model-tools-a-to-b')).toBeVisible()
 })

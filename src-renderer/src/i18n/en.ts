@@ -303,7 +303,9 @@ export default {
       resume: 'Resume',
       keys: 'With focus in this panel: Space pauses or resumes, Esc cancels.',
       cancelConfirm: 'Cancel “{name}”? Its latest checkpoint is kept, so you can still save it as a model.',
-      cancelRun: 'Cancel run'
+      cancelRun: 'Cancel run',
+      remove: 'Remove run',
+      removeConfirm: 'Remove “{name}”? Its checkpoints, sample grids and loss history are deleted; models saved from it stay.'
     },
     samples: {
       title: 'Samples',

@@ -305,7 +305,9 @@ const zhCN: MessageSchema = {
       resume: '继续',
       keys: '焦点在此面板内时：空格键暂停或继续，Esc 取消。',
       cancelConfirm: '取消“{name}”？最新的检查点会保留，仍可将其保存为模型。',
-      cancelRun: '取消任务'
+      cancelRun: '取消任务',
+      remove: '删除任务',
+      removeConfirm: '删除“{name}”？其检查点、样例图和损失记录都会被删除；从中保存的模型会保留。'
     },
     samples: {
       title: '样本',

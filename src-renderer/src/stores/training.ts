@@ -181,6 +181,16 @@ export const useTrainingStore = defineStore('training', () => {
     target.samples = appendSample(target.samples, kept)
   }
 
+  function forget(id: string): void {
+    runs.value = runs.value.filter((r) => r.id !== id)
+    if (selectedId.value === id) void select(null)
+  }
+
+  /** Deletes a run that is not training, with its files; the list and the selection let it go. */
+  async function remove(id: string): Promise<void> {
+    forget((await studio.training.remove({ id })).id)
+  }
+
   async function act(action: 'pause' | 'cancel', id: string): Promise<void> {
     upsert((await studio.training[action]({ id })).run)
   }
@@ -214,6 +224,7 @@ export const useTrainingStore = defineStore('training', () => {
   studio.on('training:progress', hearProgress)
   studio.on('training:sample', hearSample)
   studio.on('training:changed', ({ run }) => upsert(run))
+  studio.on('training:removed', ({ id }) => forget(id))
   let connection = 'online'
   onConnectionState((state) => {
     if (state === 'online' && connection === 'offline') void useNoticesStore().guard(resync)
@@ -241,6 +252,7 @@ export const useTrainingStore = defineStore('training', () => {
     pause: (id: string) => act('pause', id),
     cancel: (id: string) => act('cancel', id),
     resume,
+    remove,
     saveModel,
     sampleUrl,
     resync
