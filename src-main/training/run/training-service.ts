@@ -11,6 +11,7 @@ import { trainingBackendInfo } from '../backend/expected-backend'
 import { tempSiblingPath, writeFileAtomic } from '../../common/atomic-write'
 import { resolveConfig, TrainConfigSchema } from '../config'
 import { inspectTrainingData } from '../data/inspect-data'
+import { checkData, reusableCheck, type CheckedData } from './checked-data'
 import type { FromWorker } from '../worker/messages'
 import { TrainingWorker } from '../worker/worker-host'
 import { JsonLines } from './json-lines'
@@ -51,6 +52,10 @@ export class TrainingService {
   private claimed: { name: string; runId?: string; settled: Promise<unknown> } | undefined
   /** Saves under way and the run each reads; close waits for them before the library and the registry close. */
   private readonly saving = new Map<Promise<unknown>, string>()
+  /** The check of training folders under way; a newer one aborts it. */
+  private inspecting: AbortController | undefined
+  /** The last finished check, which `start` reuses for the same folders, mode and size while its files are unchanged. */
+  private lastInspection: CheckedData | undefined
   private reportedBackend: SystemInfo['compute']['training'] | undefined
 
   constructor(private readonly o: TrainingServiceOptions) {}
@@ -60,8 +65,20 @@ export class TrainingService {
     return this.reportedBackend ?? trainingBackendInfo()
   }
 
+  /** Checks the folders; a check still under way is aborted (its caller hears 'cancelled'): only the newest one counts. */
   async inspect({ data, preset, size }: ParsedRequestOf<'training:inspect'>): Promise<ResponseOf<'training:inspect'>> {
-    return (await inspectTrainingData(data, size ?? resolveConfig(preset, { mode: data.mode }).size)).report
+    this.inspecting?.abort()
+    const controller = new AbortController()
+    this.inspecting = controller
+    try {
+      this.lastInspection = await checkData(data, size ?? resolveConfig(preset, { mode: data.mode }).size, controller.signal)
+      return this.lastInspection.inspection.report
+    } catch (err) {
+      if (controller.signal.aborted) throw new StudioError('cancelled', 'a newer check of the training folders replaced this one')
+      throw err
+    } finally {
+      if (this.inspecting === controller) this.inspecting = undefined
+    }
   }
 
   async start(request: ParsedRequestOf<'training:start'>): Promise<TrainingRun> {
@@ -72,7 +89,7 @@ export class TrainingService {
     const { name, data, preset, overrides } = request
     const source = request.from && (await fineTuneSource(await this.o.models(), request.from.modelId, data.mode, overrides))
     const config = fineTuneConfig(preset, overrides, data.mode, source?.from)
-    const { report, dataset } = await inspectTrainingData(data, config.size)
+    const { report, dataset } = (await reusableCheck(this.lastInspection, data, config.size)) ?? (await inspectTrainingData(data, config.size))
     if (!dataset) throw new StudioError('training-data', report.errors.join('; '))
     const id = randomBytes(6).toString('hex')
     const createdAt = new Date().toISOString()

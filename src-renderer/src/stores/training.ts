@@ -90,8 +90,11 @@ export const useTrainingStore = defineStore('training', () => {
     const key = checkedKey.value
     inspecting.value = true
     try {
-      const result = await studio.training.inspect({ data: dataOf(draft), preset: draft.preset, size: draft.overrides.size })
-      if (mine !== inspectAsked) return
+      // An overtaken check is aborted by the studio ('cancelled'): dropped like its report would be.
+      const result = await studio.training.inspect({ data: dataOf(draft), preset: draft.preset, size: draft.overrides.size }).catch((err: unknown) => {
+        if (mine === inspectAsked) throw err
+      })
+      if (mine !== inspectAsked || !result) return
       report.value = result
       reportFor.value = key
     } finally {
