@@ -1,8 +1,7 @@
 import { getBackend } from '@tensorflow/tfjs'
 import { mkdir, rm } from 'node:fs/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { z } from 'zod'
-import { Diversity, MetricPoint } from '../../../src-preload/training-run'
+import { MetricPoint } from '../../../src-preload/training-run'
 import { writeFileAtomic } from '../../common/atomic-write'
 import type { StudioError } from '../../common/studio-error'
 import { encodeImage } from '../../imaging'
@@ -15,12 +14,11 @@ import type { FromWorker } from '../worker/messages'
 import { outOfMemoryError } from '../worker/out-of-memory'
 import { fineTuneWeights } from './fine-tune-source'
 import { JsonLines } from './json-lines'
-import { readRunSpec, runFiles, type RunSpec } from './run-folder'
+import { readRunSpec, runFiles, SampleRecord, type RunSpec } from './run-folder'
 import { diversity, sampleGrid, type SampleSet } from './sample-grid'
 
 /** Fixed inputs per side shown in the sample grids. */
 const SAMPLE_ROWS = 4
-const SampleRecord = z.object({ step: z.number().int(), diversity: Diversity })
 
 export type StopRequest = 'pause' | 'cancel' | undefined
 
@@ -99,7 +97,7 @@ async function dropSamplesAfter(step: number, log: JsonLines<{ step: number }>, 
   for (const record of all) if (record.step > step) await rm(files.sample(record.step), { force: true })
 }
 
-async function writeSample(spec: RunSpec, trainer: Trainer, fixed: { a: Float32Array[]; b: Float32Array[] }, path: string): Promise<z.infer<typeof SampleRecord>> {
+async function writeSample(spec: RunSpec, trainer: Trainer, fixed: { a: Float32Array[]; b: Float32Array[] }, path: string): Promise<SampleRecord> {
   const { mode, size } = spec.config
   const run = (inputs: Float32Array[], direction: 'AtoB' | 'BtoA') => Promise.all(inputs.map((input) => trainer.translate(input, size, size, direction)))
   const set: SampleSet = { ...fixed, aToB: await run(fixed.a, 'AtoB'), bToA: mode === 'cyclegan' ? await run(fixed.b, 'BtoA') : [] }
