@@ -44,9 +44,15 @@ function sweepShards(dir: string, extensionOf: (sha: string) => string | undefin
   }
 }
 
-/** Training runs are folders `<runs>/<id>/` written before their row: a folder without a row is a run whose start never finished. */
+/**
+ * Training runs are folders `<runs>/<id>/` written before their row: a folder without a row is a run whose start
+ * never finished, or whose removal did not. In a known run's folder, hidden temp files (a save as a model cut short)
+ * go too.
+ */
 export function sweepRuns(runsDir: string, known: ReadonlySet<string>): void {
   for (const entry of readdirSync(runsDir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !known.has(entry.name)) remove(join(runsDir, entry.name))
+    const runDir = join(runsDir, entry.name)
+    if (!entry.isDirectory() || !known.has(entry.name)) remove(runDir)
+    else for (const file of readdirSync(runDir)) if (file.startsWith('.') && file.endsWith('.tmp')) remove(join(runDir, file))
   }
 }

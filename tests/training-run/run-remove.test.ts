@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
@@ -55,6 +55,19 @@ describe('removing a run', () => {
     expect(existsSync(join(root, 'runs', id))).toBe(true)
     const second = openStudio(root)
     expect(existsSync(second.studio.library.runDir(id))).toBe(false)
+  })
+
+  it('a save cut short leaves a temp export that the next open sweeps; the run itself stays', async () => {
+    const root = join(tempDir(), 'library')
+    const first = openStudio(root)
+    const { id, end } = await startRun(first.studio, first.call, start(photoFolders(tempDir()), 2))
+    await end
+    await first.studio.close()
+    const leftover = join(root, 'runs', id, '.generator-AtoB.onnx.0123456789ab.tmp')
+    writeFileSync(leftover, 'half an export')
+    const second = openStudio(root)
+    expect(existsSync(leftover)).toBe(false)
+    expect(readdirSync(second.studio.library.runDir(id))).toContain('run.json')
   })
 })
 
