@@ -12,12 +12,14 @@ export interface RecomputeChoice {
 /** The estimated step peak 'auto' keeps under on wasm and pure JS: three quarters of wasm's 4 GB heap cap. */
 const BUDGET_MB = 3072
 /**
- * Measured peak wasm heap over the estimated kept activations (bench/README.md, recompute levels): about 7 MB per MB a
- * generator pass keeps, times the passes a step keeps (gradients, norm internals and heap growth ride along); with
- * 'generator' one pass at a time is rebuilt in backprop, so the peak follows a single pass.
+ * Fitted to bench:train-step's wasm heaps (bench/README.md, "Recompute levels"): with 'off' and 'blocks' about 7 MB
+ * per MB a generator pass keeps, times the passes a step keeps (gradients, norm internals and heap growth ride
+ * along). With 'generator' one pass at a time is rebuilt in backprop: about 1.1 GB (weights, Adam moments, the
+ * discriminator steps) plus 5.8 MB per MB one pass keeps, from the reference network at 128² and 256².
  */
 const PEAK_PER_KEPT_MB = 7
-const GENERATOR_PEAK_PER_PASS_MB = 23
+const GENERATOR_BASE_MB = 1120
+const GENERATOR_PEAK_PER_KEPT_MB = 5.8
 
 /**
  * Floats one generator pass keeps for backprop, in units of ngf·size²: a ResNet about 12 outside its blocks
@@ -36,11 +38,11 @@ function passes(config: TrainConfig): number {
 }
 
 export function estimatedPeakMb(config: TrainConfig, level: RecomputeLevelChosen): number {
-  if (level === 'generator') return GENERATOR_PEAK_PER_PASS_MB * keptMb(config, 'blocks')
+  if (level === 'generator') return GENERATOR_BASE_MB + GENERATOR_PEAK_PER_KEPT_MB * keptMb(config, 'blocks')
   return PEAK_PER_KEPT_MB * passes(config) * keptMb(config, level)
 }
 
-const gb = (mb: number): string => `${(mb / 1024).toFixed(1)} GB`
+const amount = (mb: number): string => (mb < 1024 ? `${Math.max(1, Math.round(mb))} MB` : `${(mb / 1024).toFixed(1)} GB`)
 
 /**
  * The level for `config` on tfjs backend `backend`: the run's own when set. With 'auto': none on native TensorFlow
@@ -55,7 +57,8 @@ export function chooseRecompute(config: TrainConfig, backend: string): Recompute
   const fitting = estimates.find((e) => e.mb <= BUDGET_MB)
   const chosen = fitting ?? estimates[estimates.length - 1]!
   const without = estimates.filter((e) => e.level !== chosen.level && levels.indexOf(e.level) < levels.indexOf(chosen.level))
-  const over = without.length ? `, ${without.map((e) => `${gb(e.mb)} with '${e.level}'`).join(', ')}` : ''
-  const fits = fitting ? `within ${gb(BUDGET_MB)}, room under wasm's 4 GB heap cap` : `over ${gb(BUDGET_MB)} even so, near wasm's 4 GB heap cap: a smaller crop or network may be needed`
-  return { level: chosen.level, reason: `recompute '${chosen.level}' (auto for ${backend}): a step needs about ${gb(chosen.mb)}${over}; ${fits}` }
+  const over = without.length ? `, ${without.map((e) => `${amount(e.mb)} with '${e.level}'`).join(', ')}` : ''
+  const budget = `the ${amount(BUDGET_MB)} budget (wasm's heap is capped at 4 GB)`
+  const fits = fitting ? `within ${budget}` : `over ${budget} even so: a smaller crop or network may be needed`
+  return { level: chosen.level, reason: `recompute '${chosen.level}' (auto for ${backend}): a step needs about ${amount(chosen.mb)}${over}; ${fits}` }
 }
