@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } fro
 import { dirname, join } from 'node:path'
 import sharp from 'sharp'
 
-/** The shared photo set beside the repository (`day/` and `night/` are subsets of `color/`). */
-export const PHOTOS = new URL('../../../shared/photos/', import.meta.url).pathname
+/** A few photos of the shared set, in its layout (see CREDITS.md there): real photos in a clean clone too. */
+export const PHOTOS = new URL('../fixtures/training-photos/', import.meta.url).pathname
 
 export function photoNames(subset: 'day' | 'night' | 'color', count: number): string[] {
   return readdirSync(join(PHOTOS, subset)).filter((name) => /\.(jpe?g|png)$/i.test(name)).sort().slice(0, count)
