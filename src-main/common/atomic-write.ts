@@ -9,14 +9,17 @@ export function tempSiblingPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
 }
 
-/** Replaces `path` with `data` all at once: readers see the old file or the new one, never a partial write. */
-export async function writeFileAtomic(path: string, data: Buffer | Uint8Array): Promise<void> {
+/**
+ * Replaces `path` with `data` all at once: readers see the old file or the new one, never a partial write.
+ * `data` may come in chunks, written one after another (large files need not be joined in memory first).
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   const temp = tempSiblingPath(path)
   try {
     const file = await open(temp, 'wx')
     try {
-      await file.writeFile(data)
+      for (const chunk of data instanceof Uint8Array ? [data] : data) await file.writeFile(chunk)
       await file.sync()
     } finally {
       await file.close()

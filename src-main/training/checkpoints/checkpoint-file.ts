@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { open, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { moveIntoPlace, tempSiblingPath } from '../../common/atomic-write'
+import { writeFileAtomic } from '../../common/atomic-write'
 import { StudioError } from '../../common/studio-error'
 
 /** Named float32 arrays and a JSON record: what a checkpoint holds. */
@@ -63,22 +63,7 @@ export async function writeCheckpoint(path: string, contents: CheckpointContents
   MAGIC.copy(prefix)
   prefix.writeUInt32LE(padded.length, MAGIC.length)
 
-  const temp = tempSiblingPath(path)
-  try {
-    const file = await open(temp, 'wx')
-    try {
-      await file.write(prefix)
-      await file.write(padded)
-      for (const { data } of contents.tensors) await file.write(bytesOf(data))
-      await file.sync()
-    } finally {
-      await file.close()
-    }
-  } catch (err) {
-    await rm(temp, { force: true })
-    throw err
-  }
-  await moveIntoPlace(temp, path)
+  await writeFileAtomic(path, [prefix, padded, ...contents.tensors.map(({ data }) => bytesOf(data))])
 }
 
 /** Reads and checks a checkpoint whole: its signature, header, length and checksum. */
