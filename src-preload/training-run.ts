@@ -55,35 +55,52 @@ export type TrainingData = z.infer<typeof TrainingData>
 export const RecomputeLevel = z.enum(['auto', 'off', 'blocks', 'generator'])
 export const Recompute = z.union([RecomputeLevel, z.boolean().transform((on) => (on ? 'blocks' : 'off'))])
 
+/**
+ * Every training option but the mode (like the reference's options/*.py). A step is one image (batch size 1).
+ * `poolSize`, `lambdaCycle` and `lambdaIdentity` apply to cyclegan only; `lambdaL1` to pix2pix and colorize only.
+ */
+export const TrainSettings = z.object({
+  /** Side of the square training crop in pixels. */
+  size: Whole(16, 2048),
+  generator: z.enum(['resnet', 'unet']),
+  /** Filters of the generator's first layer and the discriminator's first layer. */
+  ngf: Whole(1, 512),
+  ndf: Whole(1, 512),
+  /** Residual blocks of the ResNet generator. */
+  blocks: Whole(0, 64),
+  /** Stride-2 levels of the U-Net generator: crops and inference sizes must be multiples of 2^unetDepth. */
+  unetDepth: Whole(1, 10),
+  /** Stride-2 layers of the PatchGAN; 3 gives the reference's 70×70 receptive field. */
+  dLayers: Whole(1, 6),
+  /** 'resize-conv' (nearest ×2, 3×3 conv) avoids the checkerboard artefacts of transposed convolutions (ResNet only). */
+  upsampling: z.enum(['transpose', 'resize-conv']),
+  /** 'lsgan' least squares; 'vanilla' the non-saturating cross-entropy; 'wgan-gp' Wasserstein with gradient penalty. */
+  loss: z.enum(['lsgan', 'vanilla', 'wgan-gp']),
+  /** Spectral normalisation of every discriminator convolution. */
+  spectralNorm: z.boolean(),
+  /** Discriminator updates per generator update. */
+  dSteps: Whole(1, 20),
+  lambdaCycle: Rate,
+  /** Identity loss weight relative to lambdaCycle, as in the reference (0.5 → identity loss × 5). */
+  lambdaIdentity: Rate,
+  lambdaL1: Rate,
+  /** Gradient penalty weight for wgan-gp. */
+  lambdaGp: Rate,
+  /** Generated images kept to show the discriminator (the reference's image pool); 0 turns it off. */
+  poolSize: Whole(0, 10_000),
+  lr: z.number().positive().max(1),
+  beta1: z.number().min(0).lt(1),
+  beta2: z.number().min(0).lt(1),
+  /** Total steps; the learning rate is constant until decayFrom, then falls linearly to 0 at `steps`. */
+  steps: Whole(1, 100_000_000),
+  decayFrom: Whole(0, 100_000_000),
+  /** What backprop recomputes instead of keeping (less memory, more time); see RecomputeLevel and recompute-choice.ts. */
+  recompute: Recompute,
+  seed: Whole(0, 2 ** 32 - 1)
+})
+
 /** Settings a run may change from its preset; the core checks the whole resulting configuration again. */
-export const TrainOverrides = z
-  .object({
-    size: Whole(16, 2048),
-    generator: z.enum(['resnet', 'unet']),
-    ngf: Whole(1, 512),
-    ndf: Whole(1, 512),
-    blocks: Whole(0, 64),
-    unetDepth: Whole(1, 10),
-    dLayers: Whole(1, 6),
-    upsampling: z.enum(['transpose', 'resize-conv']),
-    loss: z.enum(['lsgan', 'vanilla', 'wgan-gp']),
-    spectralNorm: z.boolean(),
-    dSteps: Whole(1, 20),
-    lambdaCycle: Rate,
-    lambdaIdentity: Rate,
-    lambdaL1: Rate,
-    lambdaGp: Rate,
-    poolSize: Whole(0, 10_000),
-    lr: z.number().positive().max(1),
-    beta1: z.number().min(0).lt(1),
-    beta2: z.number().min(0).lt(1),
-    steps: Whole(1, 100_000_000),
-    decayFrom: Whole(0, 100_000_000),
-    recompute: Recompute,
-    seed: Whole(0, 2 ** 32 - 1)
-  })
-  .partial()
-  .strict()
+export const TrainOverrides = TrainSettings.partial().strict()
 export type TrainOverrides = z.infer<typeof TrainOverrides>
 
 /** One file the run will skip (`skipped`) or use with a caveat (`warning`). `file` is relative to its folder. */

@@ -1,58 +1,13 @@
 import { z } from 'zod'
-import { Recompute } from '../../src-preload/training-run'
+import { TrainMode, TrainSettings } from '../../src-preload/training-run'
 
-export const TrainMode = z.enum(['cyclegan', 'pix2pix', 'colorize'])
-export type TrainMode = z.infer<typeof TrainMode>
+export { TrainMode }
 
-const whole = (min: number, max: number) => z.number().int().min(min).max(max)
-const weight = z.number().finite().min(0).max(10_000)
-
-/**
- * Every training option, in one place (like the reference's options/*.py). A step is one image (batch size 1).
- * `poolSize`, `lambdaCycle` and `lambdaIdentity` apply to cyclegan only; `lambdaL1` to pix2pix and colorize only.
- */
-export const TrainConfigSchema = z
-  .object({
-    /** unpaired → CycleGAN; paired → pix2pix; colorize → pix2pix from L (1 channel) to ab (2 channels). */
-    mode: TrainMode,
-    /** Side of the square training crop in pixels. */
-    size: whole(16, 2048),
-    generator: z.enum(['resnet', 'unet']),
-    /** Filters of the generator's first layer and the discriminator's first layer. */
-    ngf: whole(1, 512),
-    ndf: whole(1, 512),
-    /** Residual blocks of the ResNet generator. */
-    blocks: whole(0, 64),
-    /** Stride-2 levels of the U-Net generator: crops and inference sizes must be multiples of 2^unetDepth. */
-    unetDepth: whole(1, 10),
-    /** Stride-2 layers of the PatchGAN; 3 gives the reference's 70×70 receptive field. */
-    dLayers: whole(1, 6),
-    /** 'resize-conv' (nearest ×2, 3×3 conv) avoids the checkerboard artefacts of transposed convolutions (ResNet only). */
-    upsampling: z.enum(['transpose', 'resize-conv']),
-    /** 'lsgan' least squares; 'vanilla' the non-saturating cross-entropy; 'wgan-gp' Wasserstein with gradient penalty. */
-    loss: z.enum(['lsgan', 'vanilla', 'wgan-gp']),
-    /** Spectral normalisation of every discriminator convolution. */
-    spectralNorm: z.boolean(),
-    /** Discriminator updates per generator update. */
-    dSteps: whole(1, 20),
-    lambdaCycle: weight,
-    /** Identity loss weight relative to lambdaCycle, as in the reference (0.5 → identity loss × 5). */
-    lambdaIdentity: weight,
-    lambdaL1: weight,
-    /** Gradient penalty weight for wgan-gp. */
-    lambdaGp: weight,
-    /** Generated images kept to show the discriminator (the reference's image pool); 0 turns it off. */
-    poolSize: whole(0, 10_000),
-    lr: z.number().positive().max(1),
-    beta1: z.number().min(0).lt(1),
-    beta2: z.number().min(0).lt(1),
-    /** Total steps; the learning rate is constant until decayFrom, then falls linearly to 0 at `steps`. */
-    steps: whole(1, 100_000_000),
-    decayFrom: whole(0, 100_000_000),
-    /** What backprop recomputes instead of keeping (less memory, more time); see RecomputeLevel and recompute-choice.ts. */
-    recompute: Recompute,
-    seed: whole(0, 2 ** 32 - 1)
-  })
+/** Every training option, in one place: the contract's settings and the mode. */
+export const TrainConfigSchema = TrainSettings.extend({
+  /** unpaired → CycleGAN; paired → pix2pix; colorize → pix2pix from L (1 channel) to ab (2 channels). */
+  mode: TrainMode
+})
   .strict()
   .superRefine((c, ctx) => {
     const issue = (path: keyof typeof c, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message })
