@@ -52,15 +52,8 @@ export const useEditorStore = defineStore('editor', () => {
   /** Shows the details at once; the pyramid may take a few seconds to build the first time. */
   async function open(id: number): Promise<void> {
     if (imageId.value === id && status.value !== 'error') return
+    forget()
     imageId.value = id
-    detail.value = null
-    deepZoom.value = null
-    versions.value = []
-    shown.value = null
-    shownZoom.value = null
-    lastApply.value = null
-    history.clear()
-    mask.reset()
     status.value = 'preparing'
     try {
       const pyramid = studio.library.deepZoom({ id })
@@ -80,15 +73,21 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Stops waiting for a pyramid that takes long; the core finishes and keeps it for next time. */
   function close(): void {
+    forget()
+    status.value = 'empty'
+  }
+
+  /** Drops everything about the image that was open, its history and mask included. */
+  function forget(): void {
     imageId.value = null
     detail.value = null
     deepZoom.value = null
     versions.value = []
     shown.value = null
     shownZoom.value = null
+    lastApply.value = null
     history.clear()
     mask.reset()
-    status.value = 'empty'
   }
 
   /**
