@@ -53,6 +53,7 @@ export type TrainingData = z.infer<typeof TrainingData>
  * and says why in its backend note. Runs saved before levels existed hold true ('blocks') or false ('off').
  */
 export const RecomputeLevel = z.enum(['auto', 'off', 'blocks', 'generator'])
+export type RecomputeLevel = z.infer<typeof RecomputeLevel>
 export const Recompute = z.union([RecomputeLevel, z.boolean().transform((on) => (on ? 'blocks' : 'off'))])
 
 /**
@@ -248,8 +249,11 @@ export const trainingRequests = {
     })
   },
   'training:pause': { request: ById, response: RunReply },
-  /** `steps`: train on to this many steps in all (a finished run may be extended). */
-  'training:resume': { request: z.object({ id: RunId, steps: Whole(1, 100_000_000).optional() }).strict(), response: RunReply },
+  /**
+   * Trains a paused, interrupted or failed run on from its latest checkpoint. `steps`: to this many steps in all (a
+   * finished run may be extended). `recompute`: from now on at this level (it changes memory and time, not the weights).
+   */
+  'training:resume': { request: z.object({ id: RunId, steps: Whole(1, 100_000_000).optional(), recompute: RecomputeLevel.optional() }).strict(), response: RunReply },
   'training:cancel': { request: ById, response: RunReply },
   /** Deletes a run that is not training: its row, checkpoints, samples and logs (models saved from it stay). */
   'training:remove': { request: ById, response: z.object({ id: RunId }) },

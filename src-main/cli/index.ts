@@ -22,11 +22,11 @@ Commands:
   train --a <dir> [--b <dir>] --name <n> [--mode cyclegan|pix2pix|colorize] [--preset fast|reference]
         [--steps N] [--size N] [--recompute auto|off|blocks|generator] [--sample-every N] [--checkpoint-every N]
         [--from <model id>] [--save]
-  train --resume <run> [--steps N] [--save]
+  train --resume <run> [--steps N] [--recompute auto|off|blocks|generator] [--save]
                                  train a generator on photo folders in the foreground (two folders:
                                  CycleGAN); --from fine-tunes an installed model's generator instead of
                                  starting from scratch; --recompute trades time for memory (auto: picked by
-                                 backend and network size); Ctrl+C pauses at a checkpoint; --save adds it to the models
+                                 backend and network size; a resumed run may change it); Ctrl+C pauses at a checkpoint; --save adds it to the models
   library import <file|folder>... [--project NAME]   copy photos into the library (originals untouched)
   library list [--query TEXT] [--tag TAG] [--trash] [--limit N]
   library tag <id>... [--add TAG]... [--remove TAG]...

@@ -34,8 +34,8 @@ export async function trainCommand(client: Client, flags: TrainFlags): Promise<n
   let run: TrainingRun
   if (flags.resume) {
     if (flags.from !== undefined) throw new CliError('train: --from starts a new run; a resumed run goes on from its own checkpoint')
-    if (flags.recompute !== undefined) throw new CliError('train: --recompute is set when a run starts; a resumed run keeps its own')
-    run = (await client.call('training:resume', { id: flags.resume, steps })).run
+    const recompute = recomputeFlag(flags.recompute)
+    run = (await client.call('training:resume', { id: flags.resume, steps, ...(recompute && { recompute }) })).run
     console.log(`Resuming "${run.name}" (${run.id}) at step ${run.step} of ${run.steps}.`)
   } else {
     run = await startRun(client, flags, steps)
@@ -71,8 +71,7 @@ async function startRun(client: Client, flags: TrainFlags, steps: number | undef
   if (flags.preset !== undefined && flags.preset !== 'fast' && flags.preset !== 'reference') throw new CliError(`--preset: expected fast or reference, got "${flags.preset}"`)
   const preset = flags.preset ?? 'reference'
   const size = flags.size === undefined ? undefined : wholeNumber(flags.size, '--size', 16, 2048)
-  const recompute = flags.recompute === undefined ? undefined : RecomputeLevel.safeParse(flags.recompute).data
-  if (flags.recompute !== undefined && !recompute) throw new CliError(`--recompute: expected ${RecomputeLevel.options.join(', ')}, got "${flags.recompute}"`)
+  const recompute = recomputeFlag(flags.recompute)
   const data = { mode, a: resolve(flags.a), ...(flags.b && { b: resolve(flags.b) }) }
   const report = await client.call('training:inspect', { data, preset, size })
   printReport(report)
@@ -90,6 +89,13 @@ async function startRun(client: Client, flags: TrainFlags, steps: number | undef
   const from = flags.from !== undefined ? ` from model "${flags.from}"` : ''
   console.log(`Started "${run.name}" (${run.id}): ${run.mode}, ${run.steps} steps${from}.`)
   return run
+}
+
+function recomputeFlag(flag: string | undefined): RecomputeLevel | undefined {
+  if (flag === undefined) return undefined
+  const level = RecomputeLevel.safeParse(flag).data
+  if (!level) throw new CliError(`--recompute: expected ${RecomputeLevel.options.join(', ')}, got "${flag}"`)
+  return level
 }
 
 function printReport(report: DataReport): void {

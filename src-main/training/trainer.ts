@@ -66,7 +66,7 @@ export interface Trainer {
 const ARCHITECTURE = ['mode', 'generator', 'ngf', 'ndf', 'blocks', 'unetDepth', 'dLayers', 'upsampling', 'spectralNorm'] as const
 
 /**
- * A trainer from scratch, from a snapshot (exactly resuming it; options outside ARCHITECTURE, such as steps or lr,
+ * A trainer from scratch, from a snapshot (exactly resuming it; options outside ARCHITECTURE, such as steps, lr or recompute,
  * may change), or fine-tuning from generator weights: a snapshot's `weights` (G_A/G_B or G entries are used) or
  * weights named without a network prefix (taken as the A→B generator).
  */

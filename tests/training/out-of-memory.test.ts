@@ -28,18 +28,20 @@ describe('running out of memory is told apart from other failures', () => {
     expect(isOutOfMemory(new RangeError('Maximum call stack size exceeded'))).toBe(false)
     expect(isOutOfMemory(new Error('batch image a has 12 values; a 16×16 crop with 3 channels has 768'))).toBe(false)
     expect(isOutOfMemory('Aborted()')).toBe(false)
-    expect(outOfMemoryError(new Error('disk full'), { backend: 'wasm', level: 'off' })).toBeUndefined()
+    expect(outOfMemoryError(new Error('disk full'), { runId: 'a0a0a0a0a0a0', backend: 'wasm', level: 'off' })).toBeUndefined()
   })
 
   it('says what to change and where the run resumes', () => {
     const abort = new RuntimeError('Aborted(). Build with -sASSERTIONS for more info.')
-    const error = outOfMemoryError(abort, { backend: 'wasm', level: 'blocks', checkpointed: 40 })!
+    const error = outOfMemoryError(abort, { runId: 'a0a0a0a0a0a0', backend: 'wasm', level: 'blocks', checkpointed: 40 })!
     expect(error.code).toBe('out-of-memory')
     expect(error.message).toBe(
-      "training ran out of memory on the wasm backend (its heap is capped at 4 GB) with recompute 'blocks': use the fast preset, a smaller crop size or recompute 'generator'; its last checkpoint (step 40) is kept"
+      "training ran out of memory on the wasm backend (its heap is capped at 4 GB) with recompute 'blocks': resume it with recompute 'generator' " +
+        "(Train screen: Resume with less memory; CLI: gan-studio train --resume a0a0a0a0a0a0 --recompute generator), " +
+        'or start a new run with the fast preset or a smaller crop size; its last checkpoint (step 40) is kept'
     )
-    const atGenerator = outOfMemoryError(abort, { backend: 'wasm', level: 'generator' })!.message
-    expect(atGenerator).toContain("with recompute 'generator': use the fast preset or a smaller crop size; no checkpoint was saved yet")
+    const atGenerator = outOfMemoryError(abort, { runId: 'a0a0a0a0a0a0', backend: 'wasm', level: 'generator' })!.message
+    expect(atGenerator).toContain("with recompute 'generator': start a new run with the fast preset or a smaller crop size; no checkpoint was saved yet, so a resumed run starts again from step 0")
   })
 })
 

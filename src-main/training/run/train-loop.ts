@@ -82,7 +82,7 @@ export async function trainRun(runDir: string, post: (message: FromWorker) => vo
     if (trainer.step !== checkpointed) await checkpoint()
     post({ type: 'stopped', reason: stop === 'pause' ? 'paused' : stop === 'cancel' ? 'cancelled' : 'done', step: trainer.step, trainingMs })
   } catch (err) {
-    const context = { backend: backend?.backend ?? getBackend(), level: trainer.recompute.level, ...(checkpointed >= 0 && { checkpointed }) }
+    const context = { runId: spec.id, backend: backend?.backend ?? getBackend(), level: trainer.recompute.level, ...(checkpointed >= 0 && { checkpointed }) }
     outOfMemory = outOfMemoryError(err, context)
     throw outOfMemory ?? err
   } finally {

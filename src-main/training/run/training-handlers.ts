@@ -13,7 +13,7 @@ export function trainingHandlers(training: TrainingService): TrainingHandlers {
     'training:list': async () => ({ runs: training.list() }),
     'training:get': ({ id }) => training.get(id),
     'training:pause': async ({ id }) => ({ run: await training.pause(id) }),
-    'training:resume': async ({ id, steps }) => ({ run: await training.resume(id, steps) }),
+    'training:resume': async ({ id, ...change }) => ({ run: await training.resume(id, change) }),
     'training:cancel': async ({ id }) => ({ run: await training.cancel(id) }),
     'training:remove': async ({ id }) => ({ id: await training.remove(id) }),
     'training:saveModel': (request) => training.saveModel(request)

@@ -42,6 +42,9 @@ const SAMPLES_LISTED = 20
 /** Sample grids kept on disk per run, the newest: older ones are deleted as new ones are written. */
 const SAMPLES_KEPT = 50
 
+/** What a resume may change: the steps to train to, and the recompute level. */
+export type RunChange = Omit<ParsedRequestOf<'training:resume'>, 'id'>
+
 /** Defaults: about 200 sample grids and 50 checkpoints over a run, at most 500 and 1000 steps apart. */
 const everyDefault = (steps: number, parts: number, most: number) => Math.max(1, Math.min(most, Math.round(steps / parts)))
 
@@ -158,24 +161,27 @@ export class TrainingService {
     return id
   }
 
-  async resume(id: string, steps?: number): Promise<TrainingRun> {
+  /** Trains a run on from its latest checkpoint (a failed one too), optionally to more steps or at another recompute level. */
+  async resume(id: string, change: RunChange = {}): Promise<TrainingRun> {
     const run = this.o.library.trainingRuns.get(id)
     if (this.active.has(id)) throw new StudioError('run-running', `"${run.name}" is already training`)
     if (run.status === 'cancelled') throw new StudioError('run-cancelled', `"${run.name}" was cancelled; it can still be saved as a model, but not trained further`)
-    const target = steps ?? run.steps
+    const target = change.steps ?? run.steps
     if (target <= run.step) throw new StudioError('run-finished', `"${run.name}" has trained ${run.step} steps; give a larger step count to train on`)
-    return this.withSlot({ name: run.name, runId: id }, () => this.extendAndLaunch(run, target))
+    return this.withSlot({ name: run.name, runId: id }, () => this.changeAndLaunch(run, { steps: target, recompute: change.recompute }))
   }
 
-  private async extendAndLaunch(run: TrainingRun, target: number): Promise<TrainingRun> {
+  /** Rewrites the run's spec and row when the steps or the recompute level change (nothing else), then launches it. */
+  private async changeAndLaunch(run: TrainingRun, change: { steps: number; recompute: RunChange['recompute'] }): Promise<TrainingRun> {
     const runs = this.o.library.trainingRuns
     const id = run.id
-    if (target !== run.steps) {
-      const dir = this.o.library.runDir(id)
-      const spec = await readRunSpec(dir)
-      const config = TrainConfigSchema.parse({ ...spec.config, steps: target, decayFrom: Math.min(spec.config.decayFrom, target) })
+    const dir = this.o.library.runDir(id)
+    const spec = await readRunSpec(dir)
+    const recompute = change.recompute ?? spec.config.recompute
+    if (change.steps !== spec.config.steps || recompute !== spec.config.recompute) {
+      const config = TrainConfigSchema.parse({ ...spec.config, steps: change.steps, decayFrom: Math.min(spec.config.decayFrom, change.steps), recompute })
       await writeRunSpec(dir, { ...spec, config })
-      run = runs.update(id, { steps: target, config: rowConfig({ ...spec, config }) })
+      run = runs.update(id, { steps: change.steps, config: rowConfig({ ...spec, config }) })
     }
     run = this.changed(runs.update(id, { status: 'running', error: null }))
     this.launch(run)

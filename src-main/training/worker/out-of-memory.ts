@@ -15,6 +15,7 @@ export function isOutOfMemory(err: unknown): boolean {
 }
 
 export interface OutOfMemoryContext {
+  runId: string
   backend: string
   level: RecomputeLevelChosen
   /** Steps kept in the newest checkpoint; absent when there is none yet. */
@@ -25,8 +26,11 @@ export interface OutOfMemoryContext {
 export function outOfMemoryError(err: unknown, c: OutOfMemoryContext): StudioError | undefined {
   if (!isOutOfMemory(err)) return undefined
   const where = c.backend === 'wasm' ? 'the wasm backend (its heap is capped at 4 GB)' : `the ${c.backend} backend`
-  const remedies = ['the fast preset', 'a smaller crop size', ...(c.level === 'generator' ? [] : ["recompute 'generator'"])]
-  const list = `${remedies.slice(0, -1).join(', ')} or ${remedies[remedies.length - 1]!}`
-  const resume = c.checkpointed === undefined ? 'no checkpoint was saved yet' : `its last checkpoint (step ${c.checkpointed}) is kept`
-  return new StudioError('out-of-memory', `training ran out of memory on ${where} with recompute '${c.level}': use ${list}; ${resume}`)
+  const newRun = 'start a new run with the fast preset or a smaller crop size'
+  const remedy =
+    c.level === 'generator'
+      ? newRun
+      : `resume it with recompute 'generator' (Train screen: Resume with less memory; CLI: gan-studio train --resume ${c.runId} --recompute generator), or ${newRun}`
+  const resume = c.checkpointed === undefined ? 'no checkpoint was saved yet, so a resumed run starts again from step 0' : `its last checkpoint (step ${c.checkpointed}) is kept`
+  return new StudioError('out-of-memory', `training ran out of memory on ${where} with recompute '${c.level}': ${remedy}; ${resume}`)
 }

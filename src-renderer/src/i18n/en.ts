@@ -301,6 +301,8 @@ export default {
       backend: 'Backend: {backend}',
       pause: 'Pause',
       resume: 'Resume',
+      resumeLessMemory: 'Resume with less memory',
+      resumeLessMemoryHint: "Goes on from the last checkpoint with recompute 'generator': slower steps, the least memory, the same weights",
       keys: 'With focus in this panel: Space pauses or resumes, Esc cancels.',
       cancelConfirm: 'Cancel “{name}”? Its latest checkpoint is kept, so you can still save it as a model.',
       cancelRun: 'Cancel run',

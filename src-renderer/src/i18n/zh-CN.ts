@@ -303,6 +303,8 @@ const zhCN: MessageSchema = {
       backend: '后端：{backend}',
       pause: '暂停',
       resume: '继续',
+      resumeLessMemory: '以更少内存继续',
+      resumeLessMemoryHint: "从最近的检查点以 recompute 'generator' 继续：每步更慢，内存最少，权重不变",
       keys: '焦点在此面板内时：空格键暂停或继续，Esc 取消。',
       cancelConfirm: '取消“{name}”？最新的检查点会保留，仍可将其保存为模型。',
       cancelRun: '取消任务',

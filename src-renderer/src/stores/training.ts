@@ -31,6 +31,11 @@ interface LiveRun {
 const FOLDERS_KEY = 'gan-studio.train.folders'
 export const RESUMABLE: readonly TrainingRun['status'][] = ['paused', 'interrupted']
 
+/** Whether a run that stopped short (paused, interrupted, failed) may go on at recompute 'generator', the least memory. */
+export function canResumeWithLessMemory(run: TrainingRun, status: TrainingRun['status']): boolean {
+  return (RESUMABLE.includes(status) || status === 'failed') && run.step < run.steps && run.config['recompute'] !== 'generator'
+}
+
 function rememberedFolders(): { a: string; b: string } {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(FOLDERS_KEY) ?? '{}')
@@ -199,8 +204,8 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   /** A run resumes from its last checkpoint, which may be behind the steps shown: the history is fetched again. */
-  async function resume(id: string, steps?: number): Promise<void> {
-    upsert((await studio.training.resume({ id, ...(steps !== undefined && { steps }) })).run)
+  async function resume(id: string, change: Omit<RequestOf<'training:resume'>, 'id'> = {}): Promise<void> {
+    upsert((await studio.training.resume({ id, ...change })).run)
     if (id === selectedId.value) await select(id)
   }
 
