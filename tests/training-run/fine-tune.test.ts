@@ -18,7 +18,7 @@ import { createTrainer, type Trainer } from '../../src-main/training/trainer'
 import { afterTest, tempDir } from '../helpers/temp-dir'
 import { maxAbsDiff, runModel } from '../onnx/ort'
 import { noise, nhwcToNchw } from '../training/tiny'
-import { cli, photoFolders, stopped, TINY } from './run-fixtures'
+import { cli, photoFolders, stopped, TINY, value } from './run-fixtures'
 
 let shared: string
 let folders: { a: string; b: string }
@@ -26,12 +26,6 @@ let studio: Studio
 let call: ReturnType<typeof createDispatcher>
 /** A model saved from a tiny CycleGAN run in this library. */
 let trained: ModelCard
-
-async function value<T>(reply: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await reply
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.value as T
-}
 
 const dataFor = (mode: TrainMode) => (mode === 'colorize' ? { mode, a: folders.a } : { mode, ...folders })
 

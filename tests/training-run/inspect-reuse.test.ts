@@ -2,17 +2,9 @@ import { copyFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { TrainingRun } from '../../src-preload/contract'
-import { createDispatcher } from '../../src-main/contract-dispatch'
-import { createStudio } from '../../src-main/studio'
-import { afterTest, tempDir } from '../helpers/temp-dir'
+import { tempDir } from '../helpers/temp-dir'
 import { writeTruncatedJpeg } from './data-fixtures'
-import { photoFolders, stopped, TINY } from './run-fixtures'
-
-function openStudio() {
-  const studio = createStudio({ libraryRoot: join(tempDir(), 'library'), door: 'cli' })
-  afterTest(() => void studio.close())
-  return { studio, call: createDispatcher(studio.handlers) }
-}
+import { openStudio, photoFolders, stopped, TINY } from './run-fixtures'
 
 const INSPECT = (folders: { a: string; b: string }) => ({ data: { mode: 'cyclegan', ...folders }, preset: 'fast', size: TINY.size })
 

@@ -7,8 +7,8 @@ import type { TrainingRun } from '../../src-preload/contract'
 import { createDispatcher } from '../../src-main/contract-dispatch'
 import { createStudio, type Studio } from '../../src-main/studio'
 import { readRunSpec } from '../../src-main/training/run/run-folder'
-import { afterTest, tempDir } from '../helpers/temp-dir'
-import { checkpointTensors, cli, photoFolders, stopped, TINY } from './run-fixtures'
+import { tempDir } from '../helpers/temp-dir'
+import { checkpointTensors, cli, openStudio, photoFolders, stopped, TINY, value } from './run-fixtures'
 
 /** Recompute only trades memory for time: a run may go on at another level and reach the weights it would have reached. */
 
@@ -20,18 +20,6 @@ let referenceStudio: Studio
 
 const OFF = { ...TINY, recompute: 'off' }
 const START = (name: string, overrides: Record<string, unknown> = OFF) => ({ name, data: { mode: 'cyclegan', ...folders }, preset: 'fast', overrides, sampleEvery: 2, checkpointEvery: 2 })
-
-function openStudio(root = join(tempDir(), 'library')): { studio: Studio; call: ReturnType<typeof createDispatcher> } {
-  const studio = createStudio({ libraryRoot: root, door: 'cli' })
-  afterTest(() => void studio.close())
-  return { studio, call: createDispatcher(studio.handlers) }
-}
-
-async function value<T>(reply: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await reply
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.value as T
-}
 
 /** Starts a run and resolves with its row once it stops. */
 async function train(studio: Studio, request: ReturnType<typeof START>): Promise<TrainingRun> {

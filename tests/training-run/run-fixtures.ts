@@ -3,10 +3,26 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EventOf, TrainingRun } from '../../src-preload/contract'
 import { readCheckpoint } from '../../src-main/training/checkpoints/checkpoint-file'
-import type { Studio } from '../../src-main/studio'
+import { createDispatcher } from '../../src-main/contract-dispatch'
+import { createStudio, type Studio } from '../../src-main/studio'
+import { afterTest, tempDir } from '../helpers/temp-dir'
 import { copyPhotos } from './data-fixtures'
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url))
+
+/** A studio on a fresh library (closed after the test) and a dispatcher that validates like a door. */
+export function openStudio(root = join(tempDir(), 'library')): { studio: Studio; call: ReturnType<typeof createDispatcher> } {
+  const studio = createStudio({ libraryRoot: root, door: 'cli' })
+  afterTest(() => void studio.close())
+  return { studio, call: createDispatcher(studio.handlers) }
+}
+
+/** The value of a successful reply; a refusal fails the test with its error. */
+export async function value<T>(reply: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const r = await reply
+  if (!r.ok) throw new Error(JSON.stringify(r.error))
+  return r.value as T
+}
 
 /** A network small enough to train a few steps in seconds on the CPU. */
 export const TINY = { size: 32, ngf: 4, ndf: 4, blocks: 1, steps: 8, decayFrom: 4, poolSize: 2 }

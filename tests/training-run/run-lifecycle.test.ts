@@ -8,26 +8,14 @@ import { createDispatcher } from '../../src-main/contract-dispatch'
 import { decodeImage } from '../../src-main/imaging'
 import { applyModel } from '../../src-main/inference/apply-model'
 import { createStudio, type Studio } from '../../src-main/studio'
-import { afterTest, tempDir } from '../helpers/temp-dir'
-import { checkpointTensors, cli, photoFolders, stopped, TINY } from './run-fixtures'
+import { tempDir } from '../helpers/temp-dir'
+import { checkpointTensors, cli, openStudio, photoFolders, stopped, TINY, value } from './run-fixtures'
 
 let shared: string
 let folders: { a: string; b: string }
 /** The weights an uninterrupted run reaches, and its library. */
 let reference: { runDir: string; run: TrainingRun }
 let referenceStudio: Studio
-
-function openStudio(root = join(tempDir(), 'library')): { studio: Studio; call: ReturnType<typeof createDispatcher> } {
-  const studio = createStudio({ libraryRoot: root, door: 'cli' })
-  afterTest(() => void studio.close())
-  return { studio, call: createDispatcher(studio.handlers) }
-}
-
-async function value<T>(reply: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await reply
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.value as T
-}
 
 const START = (name: string) => ({ name, data: { mode: 'cyclegan', ...folders }, preset: 'fast', overrides: TINY, sampleEvery: 2, checkpointEvery: 2 })
 

@@ -3,16 +3,8 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import type { TrainingRun } from '../../src-preload/contract'
-import { createDispatcher } from '../../src-main/contract-dispatch'
-import { createStudio } from '../../src-main/studio'
-import { afterTest, tempDir } from '../helpers/temp-dir'
-import { photoFolders, stopped, TINY } from './run-fixtures'
-
-function openStudio(root = join(tempDir(), 'library')) {
-  const studio = createStudio({ libraryRoot: root, door: 'cli' })
-  afterTest(() => void studio.close())
-  return { studio, call: createDispatcher(studio.handlers) }
-}
+import { tempDir } from '../helpers/temp-dir'
+import { openStudio, photoFolders, stopped, TINY } from './run-fixtures'
 
 const start = (folders: { a: string; b: string }, steps: number, sampleEvery = 2) => ({
   name: 'run', data: { mode: 'cyclegan', ...folders }, preset: 'fast', overrides: { ...TINY, steps, decayFrom: 1 }, sampleEvery, checkpointEvery: 1000

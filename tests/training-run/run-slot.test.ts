@@ -1,26 +1,11 @@
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { TrainingRun } from '../../src-preload/contract'
-import { createDispatcher } from '../../src-main/contract-dispatch'
-import { createStudio } from '../../src-main/studio'
-import { afterTest, tempDir } from '../helpers/temp-dir'
-import { photoFolders, stopped, TINY } from './run-fixtures'
-
-function openStudio() {
-  const studio = createStudio({ libraryRoot: join(tempDir(), 'library'), door: 'cli' })
-  afterTest(() => void studio.close())
-  return { studio, call: createDispatcher(studio.handlers) }
-}
+import { tempDir } from '../helpers/temp-dir'
+import { openStudio, photoFolders, stopped, TINY, value } from './run-fixtures'
 
 const start = (name: string, folders: { a: string; b: string }, steps = TINY.steps) => ({
   name, data: { mode: 'cyclegan', ...folders }, preset: 'fast', overrides: { ...TINY, steps, decayFrom: Math.min(TINY.decayFrom, steps) }, sampleEvery: 2, checkpointEvery: 2
 })
-
-async function value<T>(reply: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await reply
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.value as T
-}
 
 describe('one run at a time', () => {
   it('two starts fired together: one trains, the other is refused as busy', async () => {
